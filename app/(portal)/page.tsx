@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { requireCaller } from "@/lib/auth/caller";
+import { can, roleLabel } from "@/lib/auth/permissions";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const caller = await requireCaller();
+  const { welcome } = await searchParams;
+  return (
+    <>
+      {welcome && (
+        <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+          Your account is active. Welcome to Partner Portal.
+        </p>
+      )}
+      <h1 className="text-2xl font-semibold">Welcome, {caller.firstName}</h1>
+      <p className="mt-1 text-gray-700">
+        {caller.partnerName ?? "Vendor console"} · {roleLabel(caller.role)}
+      </p>
+      {caller.kind === "PARTNER" && can(caller, "users.view") && (
+        <section className="mt-8 rounded-lg border border-gray-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">Your team</h2>
+          <p className="mt-1 text-sm text-gray-700">Invite colleagues and manage what they can do.</p>
+          <Link href="/team" className="mt-4 inline-block text-sm font-semibold text-blue-700 underline">
+            Go to Team
+          </Link>
+        </section>
+      )}
+    </>
+  );
+}

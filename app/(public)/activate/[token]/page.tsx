@@ -1,0 +1,50 @@
+import { ActionForm, SubmitButton } from "@/components/form/action-form";
+import { TextField } from "@/components/form/fields";
+import { activateAccountAction, requestNewActivationLinkAction } from "@/lib/auth/actions";
+import { describeActivationLink, LINK_NO_LONGER_VALID } from "@/lib/auth/activation";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+export const metadata = { title: "Activate your account", referrer: "no-referrer" as const };
+
+// Opening the link (GET) only shows the form: mail scanners that prefetch
+// links must not use the token up. It is checked and used on submit.
+export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const link = await describeActivationLink(token);
+
+  if (!link) {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>
+        <p className="mb-6 text-sm text-gray-700">
+          {LINK_NO_LONGER_VALID} Links work once and expire after a few days. We can send a new link to the same
+          address.
+        </p>
+        <ActionForm action={requestNewActivationLinkAction} hiddenFields={{ token }}>
+          <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
+        </ActionForm>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">Welcome, {link.firstName}</h1>
+      <p className="mb-6 text-sm text-gray-700">
+        Choose a password for <strong>{link.email}</strong> to activate your account.
+      </p>
+      <ActionForm action={activateAccountAction} hiddenFields={{ token }}>
+        <TextField
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Common passwords are refused.`}
+          required
+        />
+        <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />
+        <SubmitButton pendingLabel="Activating…">Activate account</SubmitButton>
+      </ActionForm>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+import { useId, type ReactNode } from "react";
+import { useField } from "./action-form";
+
+function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
+
+export function TextField({
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+  required,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password" | "tel" | "search";
+  autoComplete?: string;
+  hint?: string;
+  required?: boolean;
+  defaultValue?: string;
+}) {
+  const id = useId();
+  const { errors, value } = useField(name);
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  // Passwords are never echoed back (the server drops them too).
+  const initial = type === "password" ? undefined : typeof value === "string" ? value : defaultValue;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={initial}
+        key={initial}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className={inputClass}
+      />
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  hint,
+  required,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  required?: boolean;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const { errors, value } = useField(name);
+  const initial = typeof value === "string" ? value : "";
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        defaultValue={initial}
+        key={initial}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].join(" ").trim() || undefined}
+        className={inputClass}
+      >
+        <option value="">{placeholder ?? "— None —"}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** Labelled checkboxes (several values) or radio buttons (one value). */
+export function ChoiceGroup({
+  name,
+  legend,
+  options,
+  hint,
+  type = "checkbox",
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; description?: ReactNode }[];
+  hint?: string;
+  type?: "checkbox" | "radio";
+}) {
+  const id = useId();
+  const { errors, value } = useField(name);
+  const checked = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  return (
+    <fieldset aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium text-gray-900">{legend}</legend>
+      {hint && <p className="text-sm text-gray-600">{hint}</p>}
+      <div className="mt-2 space-y-2">
+        {options.map((option) => (
+          <div key={option.value} className="flex items-start gap-2">
+            <input
+              id={`${id}-${option.value}`}
+              type={type}
+              name={name}
+              value={option.value}
+              defaultChecked={checked.has(option.value)}
+              key={`${option.value}-${checked.has(option.value)}`}
+              className="mt-1 h-4 w-4 border-gray-300"
+              aria-describedby={option.description ? `${id}-${option.value}-desc` : undefined}
+            />
+            <div className="text-sm">
+              <label htmlFor={`${id}-${option.value}`} className="font-medium text-gray-900">
+                {option.label}
+              </label>
+              {option.description && (
+                <p id={`${id}-${option.value}-desc`} className="text-gray-600">
+                  {option.description}
+                </p>
+              )}
+            </div>
+          </div>
+        ))}
+      </div>
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+"use server";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { ok, type FormState } from "../actions/form-state.ts";
+import { publicAction } from "../actions/form-action.ts";
+import { activateAccount, requestNewActivationLink } from "./activation.ts";
+import { signIn, signOut } from "./next-auth.ts";
+import { getRequestMeta } from "./request-meta.ts";
+import { ActivateInput, SignInInput, TokenInput } from "./schemas.ts";
+
+export const INVALID_CREDENTIALS = "The email, username or password is incorrect.";
+
+export const signInAction = publicAction(SignInInput, async ({ login, password }): Promise<FormState> => {
+  try {
+    await signIn("credentials", { login, password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, formError: INVALID_CREDENTIALS, values: { login } };
+    throw error;
+  }
+  redirect("/");
+});
+
+export async function signOutAction() {
+  // signOut's event revokes the server-side session (lib/auth/next-auth.ts).
+  await signOut({ redirectTo: "/login?signedOut=1" });
+}
+
+export const activateAccountAction = publicAction(ActivateInput, async ({ token, password }): Promise<FormState> => {
+  const { email } = await activateAccount(token, password, await getRequestMeta());
+  await signIn("credentials", { login: email, password, redirect: false });
+  redirect("/?welcome=1");
+});
+
+export const requestNewActivationLinkAction = publicAction(TokenInput, async ({ token }) => {
+  await requestNewActivationLink(token, await getRequestMeta());
+  return ok(undefined, "If this invitation is still pending, a new link is on its way. Check your inbox.");
+});

@@ -1,0 +1,58 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "../env.ts";
+import { revokeSession } from "./sessions.ts";
+import { signInWithPassword } from "./sign-in.ts";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+const CredentialsInput = z.object({ login: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+
+// next-auth handles the cookie (HttpOnly, SameSite=Lax, __Secure- prefix on
+// https) and its JWT carries only our server-side session id; every request
+// re-checks that session in Postgres (lib/auth/caller.ts).
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = CredentialsInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+        const result = await signInWithPassword(parsed.data.login, parsed.data.password, {
+          ip: forwarded || null,
+          userAgent: request.headers.get("user-agent"),
+        });
+        return result ? { id: result.userId, sessionId: result.sessionId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sessionId: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
+    },
+  },
+}));

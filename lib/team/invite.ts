@@ -1,0 +1,114 @@
+import "server-only";
+import { db, type Tx } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { enqueueEmail } from "../email/outbox.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { env } from "../env.ts";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { effectivePermissions, PARTNER_ROLES, isPartnerRole, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
+import type { PartnerCaller } from "../auth/caller.ts";
+import { issueUserToken } from "../auth/user-tokens.ts";
+import { emailTakenError } from "../accounts/email-rule.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import type { InviteUserInput } from "./schemas.ts";
+
+const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
+
+/** Invites a team member into the caller's partner (DESIGN §4 "Invite"). */
+export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserInput) {
+  assertGrantable(caller, input.role, input.permissions);
+  await assertValidManager(caller, input.role, input.managerId);
+
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          kind: "PARTNER",
+          partnerId: caller.partnerId,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          emailNormalized: normalizeEmail(input.email),
+          phone: input.phone,
+          role: input.role,
+          permissions: input.permissions,
+          managerId: input.role && PARTNER_ROLES[input.role as keyof typeof PARTNER_ROLES].requiresManager ? input.managerId : null,
+          status: "INVITED",
+          invitedById: caller.userId,
+        },
+        select: { id: true, firstName: true, lastName: true, email: true },
+      });
+      await sendActivationEmail(tx, caller, created, "activation");
+      await recordAudit(tx, caller, {
+        action: "user.invited",
+        target: { type: "user", id: created.id },
+        changes: { email: input.email, role: input.role, permissions: input.permissions, managerId: input.managerId },
+      });
+      return created;
+    });
+    wakeOutboxWorker();
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailTakenError(input.email, caller.partnerId);
+    throw error;
+  }
+}
+
+/** Sends a fresh activation link; every earlier link stops working. */
+export async function resendInvite(caller: PartnerCaller, userId: string) {
+  const user = await db.user.findFirst({
+    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    select: { id: true, firstName: true, lastName: true, email: true, status: true },
+  });
+  if (!user) throw new NotFoundError("That team member doesn't exist.");
+  if (user.status !== "INVITED") throw new ConflictError(`${user.firstName} ${user.lastName} has already activated their account.`);
+
+  await db.$transaction(async (tx) => {
+    await sendActivationEmail(tx, caller, user, "invite-resent");
+    await recordAudit(tx, caller, { action: "user.invite_resent", target: { type: "user", id: user.id } });
+  });
+  wakeOutboxWorker();
+  return user;
+}
+
+type Inviter = { userId: string | null; firstName?: string; lastName?: string; partnerName?: string | null };
+
+export async function sendActivationEmail(
+  tx: Tx,
+  inviter: Inviter,
+  user: { id: string; firstName: string; email: string },
+  template: "activation" | "invite-resent",
+) {
+  const link = await issueUserToken(tx, user.id, "ACTIVATION", activationTtlMs());
+  await enqueueEmail(tx, {
+    template,
+    to: user.email,
+    dedupeKey: `activation:${link.id}`,
+    props: {
+      firstName: user.firstName,
+      invitedByName: inviter.firstName ? `${inviter.firstName} ${inviter.lastName ?? ""}`.trim() : "The Partner Portal team",
+      partnerName: inviter.partnerName ?? "Partner Portal",
+      activationUrl: new URL(`/activate/${link.token}`, env().APP_URL).toString(),
+      expiresAt: link.expiresAt.toISOString(),
+    },
+  });
+}
+
+function assertGrantable(caller: PartnerCaller, role: string | null, extras: readonly PartnerPermission[]) {
+  const granted = effectivePermissions(role, extras);
+  const missing = granted.filter((permission) => !caller.permissions.includes(permission));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ");
+  throw ValidationError.field(role && missing.some((p) => !extras.includes(p as PartnerPermission)) ? "role" : "permissions",
+    `You can't grant permissions you don't have: ${names}.`);
+}
+
+async function assertValidManager(caller: PartnerCaller, role: string | null, managerId: string | null) {
+  if (!isPartnerRole(role) || !PARTNER_ROLES[role].requiresManager) return;
+  if (!managerId) throw ValidationError.field("managerId", `A ${PARTNER_ROLES[role].label} needs a manager.`);
+  const manager = await db.user.findFirst({
+    where: { id: managerId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, role: "partner_admin", status: { not: "DISABLED" } },
+    select: { id: true },
+  });
+  if (!manager) throw ValidationError.field("managerId", "Choose a Partner Admin of your organization as manager.");
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
+import { checkboxList, emailField, nameField, phoneField } from "../validation/fields.ts";
+
+export const InviteUserInput = z
+  .object({
+    firstName: nameField("First name"),
+    lastName: nameField("Last name"),
+    email: emailField,
+    phone: phoneField,
+    role: z
+      .union([z.enum(PARTNER_ROLE_KEYS as [string, ...string[]]), z.literal("")])
+      .optional()
+      .transform((role) => role || null),
+    permissions: checkboxList(PARTNER_PERMISSIONS),
+    managerId: z
+      .union([z.uuid({ error: "Choose a manager from the list." }), z.literal("")])
+      .optional()
+      .transform((id) => id || null),
+  })
+  .superRefine((input, context) => {
+    // A permission is required, never skipped (DESIGN §3, §4).
+    if (!input.role && input.permissions.length === 0) {
+      context.addIssue({ code: "custom", path: ["permissions"], message: "Choose a role or at least one permission." });
+    }
+  });
+
+export type InviteUserInput = z.output<typeof InviteUserInput>;
+
+export const UserIdInput = z.object({ userId: z.uuid({ error: "Unknown user." }) });
