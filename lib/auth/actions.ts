@@ -4,16 +4,15 @@ import { AuthError } from "next-auth";
 import { ok, type FormState } from "../actions/form-state.ts";
 import { publicAction } from "../actions/form-action.ts";
 import { activateAccount, requestNewActivationLink } from "./activation.ts";
-import { signIn, signOut } from "./next-auth.ts";
+import { RateLimitedSignIn, signIn, signOut } from "./next-auth.ts";
 import { getRequestMeta } from "./request-meta.ts";
-import { ActivateInput, SignInInput, TokenInput } from "./schemas.ts";
-
-export const INVALID_CREDENTIALS = "The email, username or password is incorrect.";
+import { ActivateInput, INVALID_CREDENTIALS, SignInInput, TokenInput } from "./schemas.ts";
 
 export const signInAction = publicAction(SignInInput, async ({ login, password }): Promise<FormState> => {
   try {
     await signIn("credentials", { login, password, redirect: false });
   } catch (error) {
+    if (error instanceof RateLimitedSignIn) return { ok: false, formError: error.userMessage, values: { login } };
     if (error instanceof AuthError) return { ok: false, formError: INVALID_CREDENTIALS, values: { login } };
     throw error;
   }

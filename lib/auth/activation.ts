@@ -7,6 +7,7 @@ import { sendActivationEmail } from "../team/invite.ts";
 import { consumeUserToken, findTokenOwner, findUsableToken } from "./user-tokens.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 import type { RequestMeta } from "./request-meta.ts";
+import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 
 export const LINK_NO_LONGER_VALID = "This activation link has expired or has already been used.";
 
@@ -23,6 +24,7 @@ export async function describeActivationLink(token: string) {
  * Returns the email to sign in with.
  */
 export async function activateAccount(token: string, password: string, meta: RequestMeta) {
+  await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
   const link = await findUsableToken(token, "ACTIVATION");
   if (!link || link.user.status !== "INVITED") throw ValidationError.field("password", LINK_NO_LONGER_VALID);
   const problem = passwordProblem(password, link.user);
@@ -50,6 +52,7 @@ export async function activateAccount(token: string, password: string, meta: Req
  * about whether anything was sent: the caller shows the same message always.
  */
 export async function requestNewActivationLink(token: string, meta: RequestMeta) {
+  await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
   const userId = await findTokenOwner(token, "ACTIVATION");
   if (!userId) return;
   const user = await db.user.findFirst({

@@ -1,8 +1,9 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "../env.ts";
+import { RateLimitedError } from "../errors.ts";
 import { revokeSession } from "./sessions.ts";
 import { signInWithPassword } from "./sign-in.ts";
 
@@ -12,6 +13,14 @@ declare module "next-auth" {
   }
   interface Session {
     sessionId?: string;
+  }
+}
+
+/** Too many attempts: carries our message through next-auth to the form. */
+export class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly userMessage: string) {
+    super(userMessage);
   }
 }
 
@@ -25,6 +34,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // A refused sign-in is an expected outcome, already audited: not an error to log.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
@@ -32,11 +48,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = CredentialsInput.safeParse(credentials);
         if (!parsed.success) return null;
         const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-        const result = await signInWithPassword(parsed.data.login, parsed.data.password, {
-          ip: forwarded || null,
-          userAgent: request.headers.get("user-agent"),
-        });
-        return result ? { id: result.userId, sessionId: result.sessionId } : null;
+        try {
+          const result = await signInWithPassword(parsed.data.login, parsed.data.password, {
+            ip: forwarded || null,
+            userAgent: request.headers.get("user-agent"),
+          });
+          return result ? { id: result.userId, sessionId: result.sessionId } : null;
+        } catch (error) {
+          if (error instanceof RateLimitedError) throw new RateLimitedSignIn(error.message);
+          throw error;
+        }
       },
     }),
   ],

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const INVALID_CREDENTIALS = "The email, username or password is incorrect.";
+
 export const SignInInput = z.object({
   login: z.string({ error: "Enter your email or username." }).trim().min(1, "Enter your email or username.").max(254),
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),

@@ -4,15 +4,19 @@ import { recordAudit } from "../audit/record.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
+import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import type { RequestMeta } from "./request-meta.ts";
 
 /**
  * Checks a login (email or username) and password and opens a session.
  * Returns null for every kind of failure so the caller shows one generic
  * message; an unknown account costs the same argon2 verification.
+ * Throws RateLimitedError past the per-IP or per-account limit.
  */
 export async function signInWithPassword(login: string, password: string, meta: RequestMeta) {
   const identifier = login.trim();
+  await consumeRateLimit(RATE_LIMITS.signInPerIp, meta.ip);
+  await consumeRateLimit(RATE_LIMITS.signInPerAccount, identifier);
   const user = await db.user.findFirst({
     where: {
       deletedAt: null,

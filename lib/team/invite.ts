@@ -10,6 +10,7 @@ import type { PartnerCaller } from "../auth/caller.ts";
 import { issueUserToken } from "../auth/user-tokens.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
+import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import type { InviteUserInput } from "./schemas.ts";
 
 const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
@@ -62,6 +63,7 @@ export async function resendInvite(caller: PartnerCaller, userId: string) {
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");
   if (user.status !== "INVITED") throw new ConflictError(`${user.firstName} ${user.lastName} has already activated their account.`);
+  await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, user.id);
 
   await db.$transaction(async (tx) => {
     await sendActivationEmail(tx, caller, user, "invite-resent");
