@@ -4,14 +4,19 @@ import { can, roleLabel } from "@/lib/auth/permissions";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordReset?: string }> }) {
   const caller = await requireCaller();
-  const { welcome } = await searchParams;
+  const { welcome, passwordReset } = await searchParams;
   return (
     <>
       {welcome && (
         <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
           Your account is active. Welcome to Partner Portal.
+        </p>
+      )}
+      {passwordReset && (
+        <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+          Your password was changed. Other sessions have been signed out.
         </p>
       )}
       <h1 className="text-2xl font-semibold">Welcome, {caller.firstName}</h1>

@@ -6,7 +6,8 @@ import { publicAction } from "../actions/form-action.ts";
 import { activateAccount, requestNewActivationLink } from "./activation.ts";
 import { RateLimitedSignIn, signIn, signOut } from "./next-auth.ts";
 import { getRequestMeta } from "./request-meta.ts";
-import { ActivateInput, INVALID_CREDENTIALS, SignInInput, TokenInput } from "./schemas.ts";
+import { ActivateInput, ForgotPasswordInput, INVALID_CREDENTIALS, ResetPasswordInput, SignInInput, TokenInput } from "./schemas.ts";
+import { requestPasswordReset, RESET_REQUESTED_MESSAGE, resetPassword } from "./password-reset.ts";
 
 export const signInAction = publicAction(SignInInput, async ({ login, password }): Promise<FormState> => {
   try {
@@ -33,4 +34,15 @@ export const activateAccountAction = publicAction(ActivateInput, async ({ token,
 export const requestNewActivationLinkAction = publicAction(TokenInput, async ({ token }) => {
   await requestNewActivationLink(token, await getRequestMeta());
   return ok(undefined, "If this invitation is still pending, a new link is on its way. Check your inbox.");
+});
+
+export const forgotPasswordAction = publicAction(ForgotPasswordInput, async ({ login }) => {
+  await requestPasswordReset(login, await getRequestMeta());
+  return ok(undefined, RESET_REQUESTED_MESSAGE);
+});
+
+export const resetPasswordAction = publicAction(ResetPasswordInput, async ({ token, password }): Promise<FormState> => {
+  const { email } = await resetPassword(token, password, await getRequestMeta());
+  await signIn("credentials", { login: email, password, redirect: false });
+  redirect("/?passwordReset=1");
 });

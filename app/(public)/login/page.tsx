@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
@@ -22,6 +23,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <TextField name="password" label="Password" type="password" autoComplete="current-password" required />
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       </ActionForm>
+      <p className="mt-6 text-sm">
+        <Link href="/forgot-password" className="text-blue-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
     </>
   );
 }

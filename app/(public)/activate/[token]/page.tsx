@@ -1,8 +1,7 @@
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
-import { TextField } from "@/components/form/fields";
+import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { activateAccountAction, requestNewActivationLinkAction } from "@/lib/auth/actions";
 import { describeActivationLink, LINK_NO_LONGER_VALID } from "@/lib/auth/activation";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 
 export const metadata = { title: "Activate your account", referrer: "no-referrer" as const };
 
@@ -33,18 +32,7 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
       <p className="mb-6 text-sm text-gray-700">
         Choose a password for <strong>{link.email}</strong> to activate your account.
       </p>
-      <ActionForm action={activateAccountAction} hiddenFields={{ token }}>
-        <TextField
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Common passwords are refused.`}
-          required
-        />
-        <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />
-        <SubmitButton pendingLabel="Activating…">Activate account</SubmitButton>
-      </ActionForm>
+      <NewPasswordForm action={activateAccountAction} token={token} submitLabel="Activate account" pendingLabel="Activating…" />
     </>
   );
 }

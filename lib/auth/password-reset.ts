@@ -1,0 +1,116 @@
+import "server-only";
+import { db, type Tx } from "../db/client.ts";
+import { recordAudit, type AuditActor } from "../audit/record.ts";
+import { enqueueEmail } from "../email/outbox.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { env } from "../env.ts";
+import { ValidationError } from "../errors.ts";
+import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import { hashPassword, passwordProblem } from "./password.ts";
+import type { RequestMeta } from "./request-meta.ts";
+import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
+
+export const RESET_LINK_NO_LONGER_VALID = "This password reset link has expired or has already been used.";
+export const RESET_REQUESTED_MESSAGE =
+  "If an account matches, we've sent a link to reset the password. It works once, for an hour.";
+
+const resetTtlMs = () => env().PASSWORD_RESET_TOKEN_TTL_MINUTES * 60_000;
+
+/** Writes a reset link email for an active account, in the caller's transaction. */
+export async function sendPasswordResetEmail(
+  tx: Tx,
+  user: { id: string; firstName: string; email: string },
+) {
+  const link = await issueUserToken(tx, user.id, "PASSWORD_RESET", resetTtlMs());
+  await enqueueEmail(tx, {
+    template: "password-reset",
+    to: user.email,
+    dedupeKey: `password-reset:${link.id}`,
+    props: {
+      firstName: user.firstName,
+      resetUrl: new URL(`/reset-password/${link.token}`, env().APP_URL).toString(),
+      expiresInMinutes: env().PASSWORD_RESET_TOKEN_TTL_MINUTES,
+    },
+  });
+}
+
+/**
+ * "Forgot password" by email or username. Always completes the same way, so
+ * the answer never tells whether an account exists (DESIGN §4, §10).
+ */
+export async function requestPasswordReset(login: string, meta: RequestMeta) {
+  const identifier = login.trim();
+  await consumeRateLimit(RATE_LIMITS.forgotPasswordPerIp, meta.ip);
+  await consumeRateLimit(RATE_LIMITS.forgotPasswordPerAccount, identifier);
+  const user = await db.user.findFirst({
+    where: {
+      deletedAt: null,
+      status: "ACTIVE",
+      OR: [{ emailNormalized: normalizeEmail(identifier) }, { username: identifier }],
+    },
+    select: { id: true, firstName: true, email: true, partnerId: true },
+  });
+  if (!user) return;
+  await db.$transaction(async (tx) => {
+    await sendPasswordResetEmail(tx, user);
+    await recordAudit(tx, { userId: null, partnerId: user.partnerId, ...meta }, {
+      action: "user.password_reset_requested",
+      target: { type: "user", id: user.id },
+    });
+  });
+  wakeOutboxWorker();
+}
+
+/** Admin or support: mail a reset link to someone (they never see or set it). */
+export async function sendPasswordResetOnBehalf(
+  actor: AuditActor,
+  user: { id: string; firstName: string; email: string; partnerId: string | null; status: string },
+) {
+  if (user.status !== "ACTIVE") {
+    throw ValidationError.field("userId", "Only active accounts can reset their password. Resend the invitation instead.");
+  }
+  await db.$transaction(async (tx) => {
+    await sendPasswordResetEmail(tx, user);
+    await recordAudit(tx, actor, {
+      action: "user.password_reset_sent",
+      partnerId: user.partnerId,
+      target: { type: "user", id: user.id },
+    });
+  });
+  wakeOutboxWorker();
+}
+
+export async function describeResetLink(token: string) {
+  const record = await findUsableToken(token, "PASSWORD_RESET");
+  if (!record || record.user.status !== "ACTIVE") return null;
+  return { firstName: record.user.firstName, email: record.user.email };
+}
+
+/**
+ * Sets a new password from a reset link: the link is used up, every existing
+ * session ends (sessionVersion), and any sign-in lock is lifted.
+ */
+export async function resetPassword(token: string, password: string, meta: RequestMeta) {
+  await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
+  const link = await findUsableToken(token, "PASSWORD_RESET");
+  if (!link || link.user.status !== "ACTIVE") throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
+  const problem = passwordProblem(password, link.user);
+  if (problem) throw ValidationError.field("password", problem);
+  const passwordHash = await hashPassword(password);
+
+  return db.$transaction(async (tx) => {
+    const userId = await consumeUserToken(tx, token, "PASSWORD_RESET");
+    if (!userId) throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
+      action: "user.password_reset",
+      target: { type: "user", id: userId },
+    });
+    return { email: link.user.email };
+  });
+}
