@@ -16,6 +16,9 @@ const EnvSchema = z.object({
   ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(72),
   PASSWORD_RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
+  // Keep mail at /dev/mailbox instead of sending it. Defaults to on outside
+  // production; `npm start` turns it on when SMTP_URL is unset.
+  DEV_MAILBOX: booleanFromString.optional(),
   OUTBOX_WORKER_ENABLED: booleanFromString.default(true),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   SERVER_ACTIONS_ALLOWED_ORIGINS: z
@@ -24,13 +27,28 @@ const EnvSchema = z.object({
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const AppEnvSchema = EnvSchema.transform((values, context) => {
+  const devMailbox = values.DEV_MAILBOX ?? values.NODE_ENV !== "production";
+  // /dev/mailbox has no sign-in: it may only exist on a portal nobody else can reach.
+  if (devMailbox && !LOCAL_HOSTS.has(new URL(values.APP_URL).hostname)) {
+    context.addIssue({
+      code: "custom",
+      path: ["DEV_MAILBOX"],
+      message: "the dev mailbox is only allowed with a local APP_URL; set SMTP_URL and DEV_MAILBOX=false",
+    });
+  }
+  return { ...values, DEV_MAILBOX: devMailbox };
+});
+
+export type Env = z.infer<typeof AppEnvSchema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = AppEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
@@ -40,3 +58,8 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** For tests that change process.env: the next env() call parses it again. */
+export function resetEnvCacheForTests() {
+  cached = undefined;
+}

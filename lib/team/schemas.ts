@@ -18,11 +18,12 @@ export const InviteUserInput = z
       .optional()
       .transform((id) => id || null),
   })
-  .superRefine((input, context) => {
+  .refine((input) => input.role !== null || input.permissions.length > 0, {
     // A permission is required, never skipped (DESIGN §3, §4).
-    if (!input.role && input.permissions.length === 0) {
-      context.addIssue({ code: "custom", path: ["permissions"], message: "Choose a role or at least one permission." });
-    }
+    path: ["permissions"],
+    message: "Choose a role or at least one permission.",
+    // Checked even when other fields are wrong, so every error shows at once.
+    when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== "role" && issue.path?.[0] !== "permissions"),
   });
 
 export type InviteUserInput = z.output<typeof InviteUserInput>;

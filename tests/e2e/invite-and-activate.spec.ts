@@ -120,7 +120,7 @@ test.describe("the invite form refuses bad input and changes nothing", () => {
 test("a wrong password gets one generic message", async ({ page, loginPage }) => {
   await loginPage.goto();
   await loginPage.signIn("nobody@example.test", TEST_PASSWORD);
-  await expect(page.getByRole("alert")).toHaveText("The email, username or password is incorrect.");
+  await expect(page.getByText("The email, username or password is incorrect.")).toHaveAttribute("role", "alert");
   await loginPage.signIn("nobody@example.test", "");
   await expect(page.getByText("Enter your password.")).toBeVisible();
 });

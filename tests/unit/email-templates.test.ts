@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "@/lib/email/render";
+import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplate } from "@/lib/email/templates";
+import { linksIn } from "@/lib/email/links";
+
+const activationUrl = "https://portal.example.test/activate/Abc_DEF-123456789012345678901234567890123";
+const resetUrl = "https://portal.example.test/reset-password/Xyz_UVW-123456789012345678901234567890123";
+const invitation = {
+  firstName: "Grace",
+  invitedByName: "Alice Admin",
+  partnerName: "Acme Resellers",
+  activationUrl,
+  expiresAt: "2030-01-04T12:00:00.000Z",
+};
+
+const cases: { [T in EmailTemplate]: { props: EmailProps[T]; url: string; subject: RegExp[] } } = {
+  activation: { props: invitation, url: activationUrl, subject: [/invit/i, /Acme Resellers/] },
+  "invite-resent": { props: invitation, url: activationUrl, subject: [/invit/i, /new.*link|link.*new/i, /Acme Resellers/] },
+  "password-reset": {
+    props: { firstName: "Grace", resetUrl, expiresInMinutes: 60 },
+    url: resetUrl,
+    subject: [/^Reset your Partner Portal password$/],
+  },
+};
+
+describe.each(Object.keys(EMAIL_TEMPLATES) as EmailTemplate[])("the %s email", (template) => {
+  const { props, url, subject } = cases[template];
+
+  it("has a subject, an HTML link and the link verbatim in the plain text", async () => {
+    const email = await renderEmail(template, props as never);
+    for (const pattern of subject) expect(email.subject).toMatch(pattern);
+    expect(email.html).toContain(`href="${url}"`);
+    expect(linksIn(email.html)).toEqual([url]);
+    expect(email.text).toContain(url);
+    expect(email.text).toContain("Hello Grace,");
+    expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+});
+
+describe("invitation emails", () => {
+  it.each(["activation", "invite-resent"] as const)("%s names the partner and when the link expires", async (template) => {
+    const email = await renderEmail(template, invitation);
+    expect(email.text).toContain("Acme Resellers");
+    expect(email.text).toContain("Alice Admin");
+    expect(email.text).toContain("4 January 2030 at 12:00 UTC");
+  });
+
+  it("escapes HTML special characters in the values", async () => {
+    const email = await renderEmail("activation", {
+      ...invitation,
+      firstName: `Tom & "Jerry"`,
+      partnerName: `<script>alert("x")</script> & Co`,
+      invitedByName: "<b>Bold</b>",
+    });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).not.toContain("<b>Bold</b>");
+    expect(email.html).toContain("&lt;script&gt;");
+    expect(email.html).toContain("Tom &amp; ");
+    expect(email.html).toContain("&lt;b&gt;Bold&lt;/b&gt;");
+    // The plain-text part is not HTML: the values read as written.
+    expect(email.text).toContain(`<script>alert("x")</script> & Co`);
+  });
+});
+
+describe("password reset email", () => {
+  it("says how long the link works", async () => {
+    const email = await renderEmail("password-reset", { firstName: "Grace", resetUrl, expiresInMinutes: 45 });
+    expect(email.text).toContain("45 minutes");
+  });
+});

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { env, resetEnvCacheForTests } from "@/lib/env";
+
+const saved = { ...process.env };
+const base = { DATABASE_URL: "postgres://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
+
+function parse(values: Record<string, string | undefined>) {
+  process.env = { ...base, ...values } as unknown as NodeJS.ProcessEnv;
+  resetEnvCacheForTests();
+  return env();
+}
+
+afterEach(() => {
+  process.env = saved;
+  resetEnvCacheForTests();
+});
+
+describe("configuration", () => {
+  it("keeps mail in the dev mailbox outside production, and not in production", () => {
+    expect(parse({ NODE_ENV: "development" }).DEV_MAILBOX).toBe(true);
+    expect(parse({ NODE_ENV: "production", APP_URL: "https://portal.example.com" }).DEV_MAILBOX).toBe(false);
+    expect(parse({ NODE_ENV: "production", DEV_MAILBOX: "true", APP_URL: "http://localhost:3000" }).DEV_MAILBOX).toBe(true);
+  });
+
+  it("refuses the dev mailbox on a portal others can reach, naming the variable", () => {
+    expect(() => parse({ NODE_ENV: "production", DEV_MAILBOX: "true", APP_URL: "https://portal.example.com" })).toThrow(
+      /DEV_MAILBOX: the dev mailbox is only allowed with a local APP_URL/,
+    );
+  });
+
+  it("says which variable is wrong", () => {
+    expect(() => parse({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: AUTH_SECRET must be at least 32 characters/);
+  });
+});
