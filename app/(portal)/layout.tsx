@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/auth/actions";
 import { requireCaller } from "@/lib/auth/caller";
@@ -6,9 +7,16 @@ import { can } from "@/lib/auth/permissions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const caller = await requireCaller();
+  // A temporary password must be replaced before anything else (DESIGN §4).
+  if (caller.mustChangePassword) redirect("/account/change-password");
+  const partner = caller.kind === "PARTNER";
   const links = [
     { href: "/", label: "Dashboard", show: true },
-    { href: "/team", label: "Team", show: caller.kind === "PARTNER" && can(caller, "users.view") },
+    { href: "/team", label: "Team", show: partner && can(caller, "users.view") },
+    { href: "/customers", label: "Customers", show: partner && can(caller, "customers.view") },
+    { href: "/orders/new", label: "New order", show: partner && can(caller, "orders.create") },
+    { href: "/audit", label: "Audit log", show: partner && can(caller, "audit.view") },
+    { href: "/admin", label: "Vendor console", show: caller.kind === "STAFF" },
   ].filter((link) => link.show);
 
   return (

@@ -148,6 +148,15 @@ CREATE TABLE "AuditEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "JobLease" (
+    "name" TEXT NOT NULL,
+    "lockedUntil" TIMESTAMP(3),
+    "lastRunAt" TIMESTAMP(3),
+
+    CONSTRAINT "JobLease_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
 CREATE TABLE "RateLimitBucket" (
     "key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,

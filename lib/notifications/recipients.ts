@@ -1,0 +1,31 @@
+import "server-only";
+import type { Tx } from "../db/client.ts";
+import { PARTNER_ROLES, type PartnerPermission } from "../auth/permissions.ts";
+import { NOTIFICATION_INFO, type NotificationKind } from "./kinds.ts";
+
+export type NotificationRecipient = { id: string; firstName: string; email: string };
+
+/**
+ * Active team members of one partner who opted in to `kind` and, where the
+ * kind needs one, hold its permission (through their role or as an extra).
+ */
+export async function notificationRecipients(tx: Tx, partnerId: string, kind: NotificationKind): Promise<NotificationRecipient[]> {
+  const { requires, alwaysOn } = NOTIFICATION_INFO[kind];
+  return tx.user.findMany({
+    where: {
+      partnerId,
+      kind: "PARTNER",
+      status: "ACTIVE",
+      deletedAt: null,
+      ...(alwaysOn ? {} : { notifications: { has: kind } }),
+      ...(requires ? { OR: [{ role: { in: rolesGranting(requires) } }, { permissions: { has: requires } }] } : {}),
+    },
+    select: { id: true, firstName: true, email: true },
+  });
+}
+
+function rolesGranting(permission: PartnerPermission): string[] {
+  return Object.entries(PARTNER_ROLES)
+    .filter(([, role]) => role.permissions.includes(permission))
+    .map(([key]) => key);
+}
