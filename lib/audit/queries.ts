@@ -1,0 +1,122 @@
+import "server-only";
+import { z } from "zod";
+import { db, type Prisma } from "../db/client.ts";
+
+// Reading the audit log (DESIGN §8): a partner's own events for its users with
+// audit.view, every event for vendor staff. Newest first, keyset-paginated
+// on the id so a page costs the same at any depth.
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || undefined);
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return undefined;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: "custom", message: "Enter a date like 2026-11-26." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** Filters as they arrive in the query string; every one optional. */
+export const AuditFilters = z.object({
+  /** Email (or part of it) of who acted. */
+  actor: optionalText,
+  /** An action name, or its start ("user." for every user event). */
+  action: optionalText,
+  /** The id of the changed thing (a user, customer …). */
+  target: optionalText,
+  from: optionalDate,
+  to: optionalDate,
+  /** Vendor staff only: one partner's events. */
+  partnerId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  /** Keyset cursor: events older than this id. */
+  before: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .transform((value) => (value ? BigInt(value) : undefined)),
+});
+export type AuditFilters = z.output<typeof AuditFilters>;
+
+export type AuditScope = { partnerId: string } | "all";
+
+export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
+
+export async function listAuditEvents(scope: AuditScope, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) {
+  const partnerId = scope === "all" ? filters.partnerId : scope.partnerId;
+  const actorIds = filters.actor ? await actorIdsMatching(filters.actor, partnerId) : undefined;
+  const where: Prisma.AuditEventWhereInput = {
+    ...(partnerId ? { partnerId } : {}),
+    ...(actorIds ? { actorId: { in: actorIds } } : {}),
+    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.target ? { targetId: filters.target } : {}),
+    ...(filters.from || filters.to ? { at: { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: endOfDay(filters.to) }) } } : {}),
+    ...(filters.before ? { id: { lt: filters.before } } : {}),
+  };
+  const rows = await db.auditEvent.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: pageSize + 1,
+    select: {
+      id: true,
+      at: true,
+      actorId: true,
+      onBehalfOf: true,
+      partnerId: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      changes: true,
+      ip: true,
+    },
+  });
+  const page = rows.slice(0, pageSize);
+  const people = await namesOf(page.flatMap((row) => [row.actorId, row.targetType === "user" ? row.targetId : null]));
+  return {
+    events: page.map((row) => ({
+      ...row,
+      id: row.id.toString(),
+      actor: row.actorId ? (people.get(row.actorId) ?? null) : null,
+      targetUser: row.targetType === "user" && row.targetId ? (people.get(row.targetId) ?? null) : null,
+    })),
+    nextCursor: rows.length > pageSize ? page[page.length - 1].id.toString() : null,
+  };
+}
+
+/** Accounts whose email contains `text`, limited to the partner's own people (plus staff) when scoped. */
+async function actorIdsMatching(text: string, partnerId: string | undefined) {
+  const users = await db.user.findMany({
+    where: {
+      emailNormalized: { contains: text.toLowerCase() },
+      ...(partnerId ? { OR: [{ partnerId }, { kind: "STAFF" }] } : {}),
+    },
+    select: { id: true },
+    take: 500,
+  });
+  return users.map((user) => user.id);
+}
+
+async function namesOf(ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id)))];
+  if (unique.length === 0) return new Map<string, { name: string; email: string }>();
+  const users = await db.user.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, firstName: true, lastName: true, email: true },
+  });
+  return new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, email: user.email }]));
+}
+
+function endOfDay(date: Date) {
+  return new Date(date.getTime() + 24 * 3600_000);
+}
