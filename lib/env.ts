@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(72),
   PASSWORD_RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
+  // One reminder to invitees who haven't activated after this many hours (per-partner off switch on the Team page).
+  INVITE_REMINDER_AFTER_HOURS: z.coerce.number().int().positive().default(48),
   // Keep mail at /dev/mailbox instead of sending it. Defaults to on outside
   // production; `npm start` turns it on when SMTP_URL is unset.
   DEV_MAILBOX: booleanFromString.optional(),

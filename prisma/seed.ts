@@ -3,6 +3,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/db/generated/client.ts";
 import { hashPassword } from "../lib/auth/password.ts";
+import { seedVendorDemo } from "./seed-vendor.ts";
+import { seedCustomersDemo } from "./seed-customers.ts";
+import { seedTeamDemo } from "./seed-team.ts";
 
 export const DEMO_PASSWORD = "portal-demo-2026";
 
@@ -94,6 +97,9 @@ export async function seedIfEmpty(databaseUrl: string): Promise<{ seeded: boolea
         }
         await tx.customer.createMany({ data: spec.customers.map((customer) => ({ ...customer, partnerId: partner.id })) });
       }
+      await seedVendorDemo(tx);
+      await seedCustomersDemo(tx, passwordHash);
+      await seedTeamDemo(tx, passwordHash);
     });
     return { seeded: true, credentials: DEMO_CREDENTIALS };
   } finally {

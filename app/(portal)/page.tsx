@@ -1,11 +1,15 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/caller";
 import { can, roleLabel } from "@/lib/auth/permissions";
+import { CustomersDashboardSection } from "./customers/dashboard-section";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordReset?: string }> }) {
   const caller = await requireCaller();
+  // Vendor staff work in the vendor console.
+  if (caller.kind === "STAFF") redirect("/admin");
   const { welcome, passwordReset } = await searchParams;
   return (
     <>
@@ -31,6 +35,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Go to Team
           </Link>
         </section>
+      )}
+      <CustomersDashboardSection caller={caller} />
+      {caller.kind === "PARTNER" && (
+        <p className="mt-8 text-sm">
+          <Link href="/team/me" className="font-semibold text-blue-700 underline">
+            Your account: sign-in email and email notifications
+          </Link>
+        </p>
       )}
     </>
   );

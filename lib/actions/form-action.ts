@@ -46,7 +46,7 @@ export function errorToFormState(error: unknown, raw: Record<string, string | st
   return { ok: false, formError: `Something went wrong on our side (reference ${reference}). Please try again.`, values };
 }
 
-function parse<S extends z.ZodType>(schema: S, raw: Record<string, string | string[]>) {
+export function parse<S extends z.ZodType>(schema: S, raw: Record<string, string | string[]>) {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data as z.output<S> };
   const fieldErrors = zodFieldErrors(parsed.error);

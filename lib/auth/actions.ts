@@ -6,14 +6,17 @@ import { publicAction } from "../actions/form-action.ts";
 import { activateAccount, requestNewActivationLink } from "./activation.ts";
 import { RateLimitedSignIn, signIn, signOut } from "./next-auth.ts";
 import { getRequestMeta } from "./request-meta.ts";
+import { PartnerSuspendedSignIn } from "./sign-in.ts";
 import { ActivateInput, ForgotPasswordInput, INVALID_CREDENTIALS, ResetPasswordInput, SignInInput, TokenInput } from "./schemas.ts";
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE, resetPassword } from "./password-reset.ts";
+import { confirmEmailChange } from "./email-change.ts";
 
 export const signInAction = publicAction(SignInInput, async ({ login, password }): Promise<FormState> => {
   try {
     await signIn("credentials", { login, password, redirect: false });
   } catch (error) {
     if (error instanceof RateLimitedSignIn) return { ok: false, formError: error.userMessage, values: { login } };
+    if (error instanceof PartnerSuspendedSignIn) return { ok: false, formError: error.userMessage, values: { login } };
     if (error instanceof AuthError) return { ok: false, formError: INVALID_CREDENTIALS, values: { login } };
     throw error;
   }
@@ -45,4 +48,9 @@ export const resetPasswordAction = publicAction(ResetPasswordInput, async ({ tok
   const { email } = await resetPassword(token, password, await getRequestMeta());
   await signIn("credentials", { login: email, password, redirect: false });
   redirect("/?passwordReset=1");
+});
+
+export const confirmEmailChangeAction = publicAction(TokenInput, async ({ token }) => {
+  const { email } = await confirmEmailChange(token, await getRequestMeta());
+  return ok({ email }, `Your sign-in email is now ${email}. Sign in again with it.`);
 });

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { ValidationError } from "../errors.ts";
 import { sendActivationEmail } from "../team/invite.ts";
+import { notifyInvitationStatus } from "../team/notify.ts";
 import { consumeUserToken, findTokenOwner, findUsableToken } from "./user-tokens.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 import type { RequestMeta } from "./request-meta.ts";
@@ -31,7 +32,7 @@ export async function activateAccount(token: string, password: string, meta: Req
   if (problem) throw ValidationError.field("password", problem);
   const passwordHash = await hashPassword(password);
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const userId = await consumeUserToken(tx, token, "ACTIVATION");
     if (!userId) throw ValidationError.field("password", LINK_NO_LONGER_VALID);
     const { count } = await tx.user.updateMany({
@@ -43,8 +44,11 @@ export async function activateAccount(token: string, password: string, meta: Req
       action: "user.activated",
       target: { type: "user", id: userId },
     });
+    if (link.user.partnerId) await notifyInvitationStatus(tx, link.user.partnerId, userId, "accepted", link.id);
     return { email: link.user.email };
   });
+  wakeOutboxWorker();
+  return result;
 }
 
 /**

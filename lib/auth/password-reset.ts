@@ -104,7 +104,8 @@ export async function resetPassword(token: string, password: string, meta: Reque
     if (!userId) throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+      // A successful reset also lifts a sign-in lock (lib/auth/lockout.ts).
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedUntil: null },
     });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {

@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { isTemporaryPasswordHash, verifyTemporaryPassword } from "./temporary-password.ts";
 
 // argon2id at OWASP's minimum (19 MiB, 2 iterations): DESIGN §10.
 // (Algorithm is a const enum the compiler can't inline across modules; 2 = Argon2id.)
@@ -22,6 +23,14 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     dummyHash ??= hashPassword(crypto.randomUUID());
     await verify(await dummyHash, password).catch(() => false);
     return false;
+  }
+  // Generated temporary passwords are stored as an HMAC (lib/auth/temporary-password.ts).
+  // The dummy argon2 check keeps the time the same, so timing doesn't tell
+  // which accounts still hold a temporary password.
+  if (isTemporaryPasswordHash(passwordHash)) {
+    dummyHash ??= hashPassword(crypto.randomUUID());
+    await verify(await dummyHash, password).catch(() => false);
+    return verifyTemporaryPassword(passwordHash, password);
   }
   return verify(passwordHash, password).catch(() => false);
 }

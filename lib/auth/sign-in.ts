@@ -1,11 +1,26 @@
 import "server-only";
+// The class next-auth re-exports, from its dependency-free module (next-auth itself needs a Next.js runtime).
+import { CredentialsSignin } from "@auth/core/errors";
 import { db } from "../db/client.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
 import { recordAudit } from "../audit/record.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import type { RequestMeta } from "./request-meta.ts";
+import { AccountLockedError, assertNotLocked, countUnknownAccountFailure, recordFailedSignIn } from "./lockout.ts";
+
+/** The user's partner is suspended (issue 6): the sign-in form shows why instead of the generic message. */
+export class PartnerSuspendedSignIn extends CredentialsSignin {
+  code = "partner_suspended";
+  readonly userMessage: string;
+  constructor(reason: string | null) {
+    const message = `Your organization's access to Partner Portal is suspended${reason ? `: ${reason}` : ""}. Contact your vendor to restore it.`;
+    super(message);
+    this.userMessage = message;
+  }
+}
 
 /**
  * Checks a login (email or username) and password and opens a session.
@@ -28,30 +43,55 @@ export async function signInWithPassword(login: string, password: string, meta: 
       status: true,
       passwordHash: true,
       sessionVersion: true,
-      partner: { select: { status: true } },
+      lockedUntil: true,
+      partner: { select: { status: true, suspendedReason: true } },
     },
   });
+  // Locked: refused before the password is even looked at (and said so, with the wait).
+  if (user) assertNotLocked(user);
 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
   const allowed = user && passwordMatches && user.status === "ACTIVE" && user.partner?.status !== "SUSPENDED";
 
-  if (!allowed) {
+  // Only someone who proved the password learns that their organization is suspended, and why.
+  if (user && passwordMatches && user.status === "ACTIVE" && user.partner?.status === "SUSPENDED") {
     await db.$transaction((tx) =>
-      recordAudit(
+      recordAudit(tx, { userId: null, partnerId: user.partnerId, ...meta }, {
+        action: "auth.sign_in_failed",
+        target: { type: "user", id: user.id },
+        changes: { reason: "partner_suspended" },
+      }),
+    );
+    throw new PartnerSuspendedSignIn(user.partner.suspendedReason);
+  }
+
+  if (!allowed) {
+    const lock = await db.$transaction(async (tx) => {
+      const locked = user && !passwordMatches ? await recordFailedSignIn(tx, user.id) : null;
+      await recordAudit(
         tx,
         { userId: null, partnerId: user?.partnerId ?? null, ...meta },
         {
-          action: "auth.sign_in_failed",
+          action: locked ? "auth.account_locked" : "auth.sign_in_failed",
           target: user ? { type: "user", id: user.id } : undefined,
-          changes: { reason: !user ? "unknown_account" : !passwordMatches ? "wrong_password" : "not_active" },
+          changes: {
+            reason: !user ? "unknown_account" : !passwordMatches ? "wrong_password" : "not_active",
+            ...(locked ? { lockedMinutes: locked.minutes } : {}),
+          },
         },
-      ),
-    );
+      );
+      return locked;
+    });
+    if (lock) {
+      wakeOutboxWorker();
+      throw new AccountLockedError(lock.minutes * 60);
+    }
+    if (!user) await countUnknownAccountFailure(identifier);
     return null;
   }
 
   const session = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), failedSignIns: 0, lockedUntil: null } });
     await recordAudit(tx, { userId: user.id, partnerId: user.partnerId, ...meta }, {
       action: "auth.signed_in",
       target: { type: "user", id: user.id },

@@ -2,12 +2,31 @@ import type { ReactElement } from "react";
 import ActivationEmail, { subject as activationSubject, type ActivationEmailProps } from "../../emails/activation.tsx";
 import InviteResentEmail, { subject as inviteResentSubject, type InviteResentEmailProps } from "../../emails/invite-resent.tsx";
 import PasswordResetEmail, { subject as passwordResetSubject, type PasswordResetEmailProps } from "../../emails/password-reset.tsx";
+import InviteReminderEmail, { subject as inviteReminderSubject, type InviteReminderEmailProps } from "../../emails/invite-reminder.tsx";
+import InvitationStatusEmail, { subject as invitationStatusSubject, type InvitationStatusEmailProps } from "../../emails/invitation-status.tsx";
+import EmailChangeConfirmEmail, { subject as emailChangeConfirmSubject, type EmailChangeConfirmEmailProps } from "../../emails/email-change-confirm.tsx";
+import EmailChangeNoticeEmail, { subject as emailChangeNoticeSubject, type EmailChangeNoticeEmailProps } from "../../emails/email-change-notice.tsx";
+import AccountLockedEmail, { subject as accountLockedSubject, type AccountLockedEmailProps } from "../../emails/account-locked.tsx";
+import SubscriptionThresholdEmail, {
+  subject as subscriptionThresholdSubject,
+  type SubscriptionThresholdEmailProps,
+} from "../../emails/subscription-threshold.tsx";
+import CustomerCredentialsEmail, { subject as customerCredentialsSubject } from "../../emails/customer-credentials.tsx";
+import { openCredentials, type SealedCredentialsProps } from "../customers/sealed-credentials.ts";
 
 /** Template name → the plain values it is rendered from (stored as OutboxEmail.props). */
 export type EmailProps = {
   activation: ActivationEmailProps;
   "invite-resent": InviteResentEmailProps;
   "password-reset": PasswordResetEmailProps;
+  "invite-reminder": InviteReminderEmailProps;
+  "invitation-status": InvitationStatusEmailProps;
+  "email-change-confirm": EmailChangeConfirmEmailProps;
+  "email-change-notice": EmailChangeNoticeEmailProps;
+  "account-locked": AccountLockedEmailProps;
+  "subscription-threshold": SubscriptionThresholdEmailProps;
+  // Temporary passwords stay sealed in the outbox; opened only to render.
+  "customer-credentials": SealedCredentialsProps;
 };
 
 export type EmailTemplate = keyof EmailProps;
@@ -21,6 +40,16 @@ export const EMAIL_TEMPLATES: { [T in EmailTemplate]: TemplateDefinition<EmailPr
   activation: { component: ActivationEmail, subject: activationSubject },
   "invite-resent": { component: InviteResentEmail, subject: inviteResentSubject },
   "password-reset": { component: PasswordResetEmail, subject: passwordResetSubject },
+  "invite-reminder": { component: InviteReminderEmail, subject: inviteReminderSubject },
+  "invitation-status": { component: InvitationStatusEmail, subject: invitationStatusSubject },
+  "email-change-confirm": { component: EmailChangeConfirmEmail, subject: emailChangeConfirmSubject },
+  "email-change-notice": { component: EmailChangeNoticeEmail, subject: emailChangeNoticeSubject },
+  "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
+  "subscription-threshold": { component: SubscriptionThresholdEmail, subject: subscriptionThresholdSubject },
+  "customer-credentials": {
+    component: (props) => CustomerCredentialsEmail(openCredentials(props)),
+    subject: (props) => customerCredentialsSubject(openCredentials(props)),
+  },
 };
 
 export function isEmailTemplate(name: string): name is EmailTemplate {

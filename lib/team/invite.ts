@@ -5,7 +5,9 @@ import { enqueueEmail } from "../email/outbox.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { env } from "../env.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
-import { effectivePermissions, PARTNER_ROLES, isPartnerRole, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
+import { PARTNER_ROLES, isPartnerRole, requirePermission } from "../auth/permissions.ts";
+import { DEFAULT_NOTIFICATIONS } from "../notifications/kinds.ts";
+import { assertGrantable } from "./rules.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { issueUserToken } from "../auth/user-tokens.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
@@ -17,6 +19,8 @@ const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
 
 /** Invites a team member into the caller's partner (DESIGN §4 "Invite"). */
 export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserInput) {
+  // Checked here too, not only in the action: the API and tests call this directly.
+  requirePermission(caller, "users.manage");
   assertGrantable(caller, input.role, input.permissions);
   await assertValidManager(caller, input.role, input.managerId);
 
@@ -36,6 +40,8 @@ export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserI
           managerId: input.role && PARTNER_ROLES[input.role as keyof typeof PARTNER_ROLES].requiresManager ? input.managerId : null,
           status: "INVITED",
           invitedById: caller.userId,
+          // Security notices always go (DESIGN §4); a form that doesn't ask gets the defaults.
+          notifications: [...new Set([...(input.notifications ?? DEFAULT_NOTIFICATIONS), "security"])],
         },
         select: { id: true, firstName: true, lastName: true, email: true },
       });
@@ -57,6 +63,7 @@ export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserI
 
 /** Sends a fresh activation link; every earlier link stops working. */
 export async function resendInvite(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
     where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
     select: { id: true, firstName: true, lastName: true, email: true, status: true },
@@ -79,7 +86,7 @@ export async function sendActivationEmail(
   tx: Tx,
   inviter: Inviter,
   user: { id: string; firstName: string; email: string },
-  template: "activation" | "invite-resent",
+  template: "activation" | "invite-resent" | "invite-reminder",
 ) {
   const link = await issueUserToken(tx, user.id, "ACTIVATION", activationTtlMs());
   await enqueueEmail(tx, {
@@ -96,16 +103,7 @@ export async function sendActivationEmail(
   });
 }
 
-function assertGrantable(caller: PartnerCaller, role: string | null, extras: readonly PartnerPermission[]) {
-  const granted = effectivePermissions(role, extras);
-  const missing = granted.filter((permission) => !caller.permissions.includes(permission));
-  if (missing.length === 0) return;
-  const names = missing.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ");
-  throw ValidationError.field(role && missing.some((p) => !extras.includes(p as PartnerPermission)) ? "role" : "permissions",
-    `You can't grant permissions you don't have: ${names}.`);
-}
-
-async function assertValidManager(caller: PartnerCaller, role: string | null, managerId: string | null) {
+export async function assertValidManager(caller: PartnerCaller, role: string | null, managerId: string | null) {
   if (!isPartnerRole(role) || !PARTNER_ROLES[role].requiresManager) return;
   if (!managerId) throw ValidationError.field("managerId", `A ${PARTNER_ROLES[role].label} needs a manager.`);
   const manager = await db.user.findFirst({

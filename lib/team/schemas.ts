@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
+import { NOTIFICATION_KINDS } from "../notifications/kinds.ts";
 import { checkboxList, emailField, nameField, phoneField } from "../validation/fields.ts";
 
 export const InviteUserInput = z
@@ -17,6 +18,10 @@ export const InviteUserInput = z
       .union([z.uuid({ error: "Choose a manager from the list." }), z.literal("")])
       .optional()
       .transform((id) => id || null),
+    // Absent (API, vendor console): the defaults. The form always sends "security".
+    notifications: z
+      .union([z.array(z.enum(NOTIFICATION_KINDS)), z.enum(NOTIFICATION_KINDS).transform((kind) => [kind])])
+      .optional(),
   })
   .refine((input) => input.role !== null || input.permissions.length > 0, {
     // A permission is required, never skipped (DESIGN §3, §4).
@@ -29,3 +34,80 @@ export const InviteUserInput = z
 export type InviteUserInput = z.output<typeof InviteUserInput>;
 
 export const UserIdInput = z.object({ userId: z.uuid({ error: "Unknown user." }) });
+
+const optionalUuid = (message: string) =>
+  z
+    .union([z.uuid({ error: message }), z.literal("")])
+    .optional()
+    .transform((id) => id || null);
+
+const roleField = z
+  .union([z.enum(PARTNER_ROLE_KEYS as [string, ...string[]]), z.literal("")])
+  .optional()
+  .transform((role) => role || null);
+
+/** Edit user (DESIGN §4 "Edit"): everything but the login email, which changes through a confirmation link. */
+export const EditUserInput = z
+  .object({
+    userId: z.uuid({ error: "Unknown user." }),
+    firstName: nameField("First name"),
+    lastName: nameField("Last name"),
+    phone: phoneField,
+    role: roleField,
+    permissions: checkboxList(PARTNER_PERMISSIONS),
+    managerId: optionalUuid("Choose a manager from the list."),
+    notifications: checkboxList(NOTIFICATION_KINDS),
+  })
+  .refine((input) => input.role !== null || input.permissions.length > 0, {
+    path: ["permissions"],
+    message: "Choose a role or at least one permission.",
+    when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== "role" && issue.path?.[0] !== "permissions"),
+  });
+export type EditUserInput = z.output<typeof EditUserInput>;
+
+export const RestoreUserInput = z.object({
+  userId: z.uuid({ error: "Unknown user." }),
+  managerId: optionalUuid("Choose a manager from the list."),
+});
+export type RestoreUserInput = z.output<typeof RestoreUserInput>;
+
+export const ChangeEmailInput = z.object({
+  userId: z.uuid({ error: "Unknown user." }),
+  newEmail: emailField,
+});
+
+export const InviteRemindersInput = z.object({
+  enabled: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
+export const TEAM_STATUSES = ["active", "invited", "disabled"] as const;
+export const TEAM_SORTS = ["name", "lastSignIn"] as const;
+
+const optionalChoice = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => ((values as readonly string[]).includes(value ?? "") ? (value as T) : undefined));
+
+/** The team list's query string; anything unknown is ignored rather than refused (bookmarks outlive options). */
+export const TeamListFilters = z.object({
+  status: optionalChoice(TEAM_STATUSES),
+  role: optionalChoice(PARTNER_ROLE_KEYS as [string, ...string[]]),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((value) => value || undefined),
+  sort: optionalChoice(TEAM_SORTS).transform((value) => value ?? "name"),
+  after: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((value) => value || undefined),
+});
+export type TeamListFilters = z.output<typeof TeamListFilters>;
+
+export const OwnNotificationsInput = z.object({ notifications: checkboxList(NOTIFICATION_KINDS) });
+
+export const OwnEmailChangeInput = z.object({ newEmail: emailField });

@@ -10,7 +10,20 @@ type Fixtures = {
   teamPage: TeamPage;
 };
 
+/**
+ * A client address of its own for each browser page: per-IP sign-in limits
+ * (shared through Postgres) would otherwise add up across tests and runs, as
+ * every test comes from 127.0.0.1. The app reads the client from
+ * X-Forwarded-For, as behind a proxy.
+ */
+export const clientIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, use) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": clientIp() });
+    await use(page);
+  },
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   teamPage: async ({ page }, use) => use(new TeamPage(page)),
   signedInAdmin: async ({ loginPage, page }, use) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/email/render";
-import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplate } from "@/lib/email/templates";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { createElement, type ReactElement } from "react";
+import { render } from "@react-email/render";
+import { isEmailTemplate, type EmailProps, type EmailTemplate } from "@/lib/email/templates";
 import { linksIn } from "@/lib/email/links";
 
 const activationUrl = "https://portal.example.test/activate/Abc_DEF-123456789012345678901234567890123";
@@ -13,7 +17,7 @@ const invitation = {
   expiresAt: "2030-01-04T12:00:00.000Z",
 };
 
-const cases: { [T in EmailTemplate]: { props: EmailProps[T]; url: string; subject: RegExp[] } } = {
+const linkCases = {
   activation: { props: invitation, url: activationUrl, subject: [/invit/i, /Acme Resellers/] },
   "invite-resent": { props: invitation, url: activationUrl, subject: [/invit/i, /new.*link|link.*new/i, /Acme Resellers/] },
   "password-reset": {
@@ -21,10 +25,10 @@ const cases: { [T in EmailTemplate]: { props: EmailProps[T]; url: string; subjec
     url: resetUrl,
     subject: [/^Reset your Partner Portal password$/],
   },
-};
+} satisfies { [T in EmailTemplate]?: { props: EmailProps[T]; url: string; subject: RegExp[] } };
 
-describe.each(Object.keys(EMAIL_TEMPLATES) as EmailTemplate[])("the %s email", (template) => {
-  const { props, url, subject } = cases[template];
+describe.each(Object.keys(linkCases) as (keyof typeof linkCases)[])("the %s email", (template) => {
+  const { props, url, subject } = linkCases[template];
 
   it("has a subject, an HTML link and the link verbatim in the plain text", async () => {
     const email = await renderEmail(template, props as never);
@@ -34,6 +38,31 @@ describe.each(Object.keys(EMAIL_TEMPLATES) as EmailTemplate[])("the %s email", (
     expect(email.text).toContain(url);
     expect(email.text).toContain("Hello Grace,");
     expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+});
+
+// Every template file in emails/, registered or not: it renders its preview
+// values into a subject, HTML and a plain-text part with no markup left in it.
+const templateFiles = readdirSync(path.join(import.meta.dirname, "../../emails")).filter((file) => !file.startsWith("_"));
+
+describe.each(templateFiles)("emails/%s", (file) => {
+  it("renders its preview into a subject, HTML and plain text", async () => {
+    const module = (await import(`../../emails/${file}`)) as {
+      default: ((props: object) => ReactElement) & { PreviewProps: object };
+      subject: (props: object) => string;
+    };
+    const props = module.default.PreviewProps;
+    expect(props, "PreviewProps").toBeTruthy();
+    expect(module.subject(props).length).toBeGreaterThan(5);
+    const html = await render(createElement(module.default, props));
+    const text = await render(createElement(module.default, props), { plainText: true });
+    expect(html).toMatch(/<html/i);
+    expect(text.trim().length).toBeGreaterThan(20);
+    expect(text).not.toMatch(/<[a-z]/i);
+  });
+
+  it("is registered for the outbox under its name", () => {
+    expect(isEmailTemplate(file.replace(/\.tsx$/, ""))).toBe(true);
   });
 });
 

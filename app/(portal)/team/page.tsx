@@ -1,31 +1,92 @@
 import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
-import { can, roleLabel } from "@/lib/auth/permissions";
-import { listTeamMembers } from "@/lib/team/queries";
+import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
+import { listTeamPage } from "@/lib/team/queries";
+import { getTeamSettings } from "@/lib/team/manage";
+import { TeamListFilters } from "@/lib/team/schemas";
+import { setInviteRemindersAction } from "@/lib/team/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ResendInviteButton } from "./resend-invite-button";
+import { ActionButton } from "./action-button";
+import { TeamTabs } from "./team-tabs";
+import { env } from "@/lib/env";
 
 export const metadata = { title: "Team" };
 
-export default async function TeamPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Search> }) {
   const caller = await requirePartnerPage("users.view");
-  const members = await listTeamMembers(caller);
+  const raw = await searchParams;
+  const filters = TeamListFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { members, nextCursor } = await listTeamPage(caller, filters);
   const canManage = can(caller, "users.manage");
+  const settings = canManage ? await getTeamSettings(caller) : null;
+  const deletedName = typeof raw.deleted === "string" ? raw.deleted : null;
+  const restoredName = typeof raw.restored === "string" ? raw.restored : null;
+  const nextHref = nextCursor
+    ? `/team?${new URLSearchParams({ ...(filters.q && { q: filters.q }), ...(filters.status && { status: filters.status }), ...(filters.role && { role: filters.role }), sort: filters.sort, after: nextCursor })}`
+    : null;
 
   return (
     <>
-      <div className="mb-6 flex items-center justify-between">
+      <div className="mb-4 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Team</h1>
         {canManage && (
-          <Link
-            href="/team/invite"
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
-          >
+          <Link href="/team/invite" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
             Invite user
           </Link>
         )}
       </div>
+      {deletedName && (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+          {deletedName} was deleted and signed out. You can restore them from Deleted users for 30 days.
+        </p>
+      )}
+      {restoredName && (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+          {restoredName} is restored with their role, permissions, manager and settings.
+        </p>
+      )}
+      {canManage && <TeamTabs current="members" />}
+
+      <form method="get" action="/team" role="search" aria-label="Filter team" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 text-sm">
+        <div>
+          <label htmlFor="team-q" className="block font-medium">Search</label>
+          <input id="team-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Name or email" className="mt-1 rounded-md border border-gray-300 px-3 py-1.5" />
+        </div>
+        <div>
+          <label htmlFor="team-status" className="block font-medium">Status</label>
+          <select id="team-status" name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="invited">Invited (incl. expired)</option>
+            <option value="disabled">Disabled</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="team-role" className="block font-medium">Role</label>
+          <select id="team-role" name="role" defaultValue={filters.role ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
+            <option value="">Any role</option>
+            {PARTNER_ROLE_KEYS.map((key) => (
+              <option key={key} value={key}>{PARTNER_ROLES[key].label}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="team-sort" className="block font-medium">Sort by</label>
+          <select id="team-sort" name="sort" defaultValue={filters.sort} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
+            <option value="name">Name</option>
+            <option value="lastSignIn">Last sign-in</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-gray-300 px-4 py-1.5 font-medium hover:bg-gray-50">Apply</button>
+        {(filters.q || filters.status || filters.role || filters.sort !== "name") && (
+          <Link href="/team" className="py-1.5 text-blue-700 underline">Clear filters</Link>
+        )}
+      </form>
+
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">Team members</caption>
@@ -37,46 +98,81 @@ export default async function TeamPage() {
               <th scope="col" className="px-4 py-3 font-semibold">Status</th>
               <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
               {canManage && (
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  <span className="sr-only">Actions</span>
-                </th>
+                <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
               )}
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td className="px-4 py-3">
-                  {member.firstName} {member.lastName}
-                  {member.manager && (
-                    <span className="block text-xs text-gray-500">
-                      Reports to {member.manager.firstName} {member.manager.lastName}
-                    </span>
-                  )}
-                </td>
-                <td className="px-4 py-3">{member.email}</td>
-                <td className="px-4 py-3">
-                  {member.role ? roleLabel(member.role) : "Custom permissions"}
-                  {member.role && member.permissions.length > 0 && (
-                    <span className="block text-xs text-gray-500">+ {member.permissions.length} extra</span>
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <StatusBadge status={member.invitationExpired ? "EXPIRED" : member.status} />
-                </td>
-                <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
-                {canManage && (
-                  <td className="px-4 py-3 text-right">
-                    {member.status === "INVITED" && (
-                      <ResendInviteButton userId={member.id} name={`${member.firstName} ${member.lastName}`} />
+            {members.length === 0 && (
+              <tr>
+                <td colSpan={canManage ? 6 : 5} className="px-4 py-6 text-center text-gray-600">No team members match these filters.</td>
+              </tr>
+            )}
+            {members.map((member) => {
+              const name = `${member.firstName} ${member.lastName}`;
+              return (
+                <tr key={member.id}>
+                  <td className="px-4 py-3">
+                    {canManage ? (
+                      <Link href={`/team/${member.id}`} className="font-medium text-blue-700 underline">{name}</Link>
+                    ) : (
+                      name
+                    )}
+                    {settings?.primaryUserId === member.id && <span className="ml-2 text-xs text-gray-600">(primary user)</span>}
+                    {member.manager && (
+                      <span className="block text-xs text-gray-500">Reports to {member.manager.firstName} {member.manager.lastName}</span>
                     )}
                   </td>
-                )}
-              </tr>
-            ))}
+                  <td className="px-4 py-3">{member.email}</td>
+                  <td className="px-4 py-3">
+                    {member.role ? roleLabel(member.role) : "Custom permissions"}
+                    {member.role && member.permissions.length > 0 && (
+                      <span className="block text-xs text-gray-500">+ {member.permissions.length} extra</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={member.invitationExpired ? "EXPIRED" : member.status} />
+                    {member.status === "INVITED" && member.invitationExpiresAt && (
+                      <span className="block text-xs text-gray-500">
+                        {member.invitationExpired ? "Expired" : "Expires"} {formatDateTime(member.invitationExpiresAt)}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
+                  {canManage && (
+                    <td className="whitespace-nowrap px-4 py-3 text-right">
+                      {member.status === "INVITED" && <ResendInviteButton userId={member.id} name={name} expired={member.invitationExpired} />}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
+      {nextHref && (
+        <p className="mt-4 text-sm">
+          <Link href={nextHref} className="font-semibold text-blue-700 underline">Next page</Link>
+        </p>
+      )}
+
+      {settings && (
+        <section aria-labelledby="reminders-heading" className="mt-8 rounded-lg border border-gray-200 bg-white p-4 text-sm">
+          <h2 id="reminders-heading" className="font-semibold">Invitation reminders</h2>
+          <p className="mt-1 text-gray-700">
+            {settings.inviteRemindersEnabled
+              ? `On: people who haven't activated ${env().INVITE_REMINDER_AFTER_HOURS} hours after their invitation get one reminder with a fresh link.`
+              : "Off: invitees get no reminder."}
+          </p>
+          <div className="mt-2">
+            <ActionButton
+              action={setInviteRemindersAction}
+              fields={{ enabled: String(!settings.inviteRemindersEnabled) }}
+              label={settings.inviteRemindersEnabled ? "Turn reminders off" : "Turn reminders on"}
+            />
+          </div>
+        </section>
+      )}
     </>
   );
 }

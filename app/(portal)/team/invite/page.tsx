@@ -1,16 +1,28 @@
 import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
-import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS, PARTNER_ROLES, PERMISSION_INFO } from "@/lib/auth/permissions";
 import { listManagerCandidates } from "@/lib/team/queries";
+import { getTeamMemberOrThrow } from "@/lib/team/manage";
 import { inviteUserAction } from "@/lib/team/actions";
+import { DEFAULT_NOTIFICATIONS, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { NotFoundError } from "@/lib/errors";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
-import { ChoiceGroup, SelectField, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/form/fields";
+import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
 
 export const metadata = { title: "Invite user" };
 
-export default async function InviteUserPage() {
+export default async function InviteUserPage({ searchParams }: { searchParams: Promise<{ copy?: string }> }) {
   const caller = await requirePartnerPage("users.manage");
+  const { copy } = await searchParams;
   const managers = await listManagerCandidates(caller);
+  // "Copy user": start from another member's role, permissions, manager and settings.
+  const source =
+    copy && /^[0-9a-f-]{36}$/i.test(copy)
+      ? await getTeamMemberOrThrow(caller, copy).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        })
+      : null;
 
   return (
     <div className="max-w-2xl">
@@ -19,8 +31,13 @@ export default async function InviteUserPage() {
           Team
         </Link>
       </p>
-      <h1 className="mb-6 text-2xl font-semibold">Invite user</h1>
-      <div className="rounded-lg border border-gray-200 bg-white p-6">
+      <h1 className="mb-2 text-2xl font-semibold">Invite user</h1>
+      {source && (
+        <p role="status" className="mb-4 text-sm text-gray-700">
+          Copying role, permissions, manager and notification settings from {source.firstName} {source.lastName}.
+        </p>
+      )}
+      <div className="mt-4 rounded-lg border border-gray-200 bg-white p-6">
         <ActionForm action={inviteUserAction} aria-label="Invite user">
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField name="firstName" label="First name" autoComplete="off" required />
@@ -28,36 +45,10 @@ export default async function InviteUserPage() {
           </div>
           <TextField name="email" label="Email" type="email" autoComplete="off" required />
           <TextField name="phone" label="Phone" type="tel" hint="Include the country code, like +1 415 555 0100." />
-          <ChoiceGroup
-            type="radio"
-            name="role"
-            legend="Role"
-            hint="A role grants a set of permissions. Choose a role, permissions below, or both."
-            options={[
-              ...PARTNER_ROLE_KEYS.map((key) => ({
-                value: key,
-                label: PARTNER_ROLES[key].label,
-                description: PARTNER_ROLES[key].description,
-              })),
-              { value: "", label: "No role", description: "Only the permissions ticked below." },
-            ]}
-          />
-          <SelectField
-            name="managerId"
-            label="Manager"
-            hint="Required for a Partner Account Executive: the Partner Admin they report to."
-            options={managers.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }))}
-          />
-          <ChoiceGroup
-            name="permissions"
-            legend="Permissions"
-            hint="Extra permissions on top of the role. You can only grant permissions you have."
-            options={PARTNER_PERMISSIONS.map((permission) => ({
-              value: permission,
-              label: PERMISSION_INFO[permission].label,
-              description: PERMISSION_INFO[permission].description,
-            }))}
-          />
+          <RoleField defaultRole={source ? source.role : null} />
+          <ManagerField managers={managers} defaultManagerId={source?.managerId ?? null} />
+          <PermissionsField defaults={source?.permissions ?? []} />
+          <NotificationsField defaults={source?.notifications ?? DEFAULT_NOTIFICATIONS} kinds={NOTIFICATION_KINDS} />
           <SubmitButton pendingLabel="Sending invitation…">Send invitation</SubmitButton>
         </ActionForm>
       </div>

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePartnerPage } from "@/lib/auth/page-guards";
+import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
+import { NotFoundError } from "@/lib/errors";
+import { AddUserFlow } from "./add-user-flow";
+
+export const metadata = { title: "Add user" };
+
+export default async function AddCustomerUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requirePartnerPage("customers.manage");
+  const { id } = await params;
+  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const subscriptions = await listSubscriptions(caller, customer.id);
+  return (
+    <div className="max-w-2xl">
+      <p className="mb-2 text-sm">
+        <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline">
+          Users of {customer.name}
+        </Link>
+      </p>
+      <h1 className="mb-6 text-2xl font-semibold">Add user</h1>
+      <AddUserFlow
+        customerId={customer.id}
+        subscriptions={subscriptions.map((s) => ({ productId: s.product.id, name: s.product.name, free: s.purchased - s.assigned }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePartnerPage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
+import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
+import { listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
+import { formatCustomerNumber } from "@/lib/customers/format";
+import { NotFoundError } from "@/lib/errors";
+import { Pagination } from "../../pagination";
+import { CustomerUsersTable } from "./users-table";
+import { DeletedUsers } from "./deleted-users";
+
+export const metadata = { title: "Users and licenses" };
+
+type Search = { q?: string; license?: string; status?: string; page?: string; tab?: string };
+
+export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const caller = await requirePartnerPage("customers.view");
+  const { id } = await params;
+  const search = await searchParams;
+  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const subscriptions = await listSubscriptions(caller, customer.id);
+  const canManage = can(caller, "customers.manage");
+  const deletedTab = search.tab === "deleted";
+  const filters = { query: search.q, license: search.license, status: search.status, page: Number(search.page) || 1 };
+  const base = `/customers/${customer.id}/users`;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/customers/${customer.id}`} className="text-blue-700 underline">
+          {customer.name} ({formatCustomerNumber(customer.number)})
+        </Link>
+      </p>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Users and licenses</h1>
+        <div className="flex flex-wrap gap-3 text-sm">
+          {canManage && (
+            <>
+              <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+                Add user
+              </Link>
+              <Link href={`${base}/import`} className="rounded-md border border-gray-300 px-4 py-2 font-medium hover:bg-gray-50">
+                Import users
+              </Link>
+            </>
+          )}
+          <a href={`/api/customers/${customer.id}/users/export`} className="rounded-md border border-gray-300 px-4 py-2 font-medium hover:bg-gray-50">
+            Export users
+          </a>
+        </div>
+      </div>
+
+      <section aria-label="Seats" className="mb-6 flex flex-wrap gap-3">
+        {subscriptions.length === 0 && <p className="text-sm text-gray-700">No subscriptions yet: place an order to get seats.</p>}
+        {subscriptions.map((s) => (
+          <div key={s.id} className="rounded-md border border-gray-200 bg-white px-4 py-2 text-sm">
+            <span className="font-medium">{s.product.name}</span>{" "}
+            <span className="text-gray-700">
+              {s.assigned} / {s.purchased} assigned
+            </span>
+          </div>
+        ))}
+      </section>
+
+      <nav aria-label="User lists" className="mb-4 flex gap-4 border-b border-gray-200 text-sm">
+        <Link href={base} aria-current={deletedTab ? undefined : "page"} className={`-mb-px px-1 pb-2 ${deletedTab ? "text-gray-600" : "border-b-2 border-blue-700 font-semibold"}`}>
+          Users
+        </Link>
+        <Link
+          href={`${base}?tab=deleted`}
+          aria-current={deletedTab ? "page" : undefined}
+          className={`-mb-px px-1 pb-2 ${deletedTab ? "border-b-2 border-blue-700 font-semibold" : "text-gray-600"}`}
+        >
+          Deleted users
+        </Link>
+      </nav>
+
+      {deletedTab ? (
+        <DeletedUsers
+          customerId={customer.id}
+          canManage={canManage}
+          users={(await listDeletedCustomerUsers(caller, customer.id)).map((u) => ({
+            id: u.id,
+            name: `${u.firstName} ${u.lastName}`,
+            email: u.email,
+            daysLeft: u.daysLeft,
+            licenses: u.licensesAtDeletion.map((productId) => subscriptions.find((s) => s.product.id === productId)?.product.name ?? "A former product"),
+          }))}
+        />
+      ) : (
+        <UsersList caller={caller} customerId={customer.id} filters={filters} subscriptions={subscriptions} canManage={canManage} base={base} search={search} />
+      )}
+    </>
+  );
+}
+
+async function UsersList({
+  caller,
+  customerId,
+  filters,
+  subscriptions,
+  canManage,
+  base,
+  search,
+}: {
+  caller: Awaited<ReturnType<typeof requirePartnerPage>>;
+  customerId: string;
+  filters: { query?: string; license?: string; status?: string; page: number };
+  subscriptions: Awaited<ReturnType<typeof listSubscriptions>>;
+  canManage: boolean;
+  base: string;
+  search: Search;
+}) {
+  const result = await listCustomerUsers(caller, customerId, filters);
+  const pageHref = (page: number) =>
+    `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), page: String(page) })}`;
+  return (
+    <>
+      <form role="search" action={base} className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <div>
+          <label htmlFor="user-search" className="block font-medium">
+            Search
+          </label>
+          <input id="user-search" name="q" type="search" defaultValue={search.q} placeholder="Name or email" className="mt-1 rounded-md border border-gray-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="license-filter" className="block font-medium">
+            License
+          </label>
+          <select id="license-filter" name="license" defaultValue={search.license ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-2">
+            <option value="">Any</option>
+            <option value="none">No license</option>
+            {subscriptions.map((s) => (
+              <option key={s.product.id} value={s.product.id}>
+                Has {s.product.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status-filter" className="block font-medium">
+            Status
+          </label>
+          <select id="status-filter" name="status" defaultValue={search.status ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-2">
+            <option value="">Any</option>
+            <option value="ACTIVE">Active</option>
+            <option value="DISABLED">Disabled</option>
+            <option value="must_change">Must change password</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-gray-300 px-3 py-2 font-medium hover:bg-gray-50">
+          Filter
+        </button>
+      </form>
+      <CustomerUsersTable
+        customerId={customerId}
+        users={result.users.map((u) => ({
+          id: u.id,
+          name: `${u.firstName} ${u.lastName}`,
+          email: u.email,
+          username: u.username,
+          status: u.status,
+          mustChangePassword: u.mustChangePassword,
+          productIds: u.products.map((p) => p.id),
+          productNames: u.products.map((p) => p.name),
+        }))}
+        total={result.total}
+        filters={{ query: search.q ?? "", license: search.license ?? "", status: search.status ?? "" }}
+        subscriptions={subscriptions.map((s) => ({ productId: s.product.id, name: s.product.name, free: s.purchased - s.assigned }))}
+        canManage={canManage}
+        canLicense={caller.permissions.includes("licenses.manage")}
+      />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} href={pageHref} label="User pages" />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePartnerPage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
+import { getCustomerOrThrow, listCustomers } from "@/lib/customers/customers";
+import { createCustomerAction } from "@/lib/customers/actions";
+import { formatCustomerNumber } from "@/lib/customers/format";
+import { listOrderableProducts } from "@/lib/orders/orders";
+import { NotFoundError } from "@/lib/errors";
+import { CustomerForm } from "../../customers/customer-form";
+import { OrderFlow } from "./order-flow";
+
+export const metadata = { title: "New order" };
+
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ customerId?: string; q?: string }> }) {
+  const caller = await requirePartnerPage("orders.create");
+  const { customerId, q } = await searchParams;
+
+  if (customerId) {
+    const customer = await getCustomerOrThrow(caller, customerId).catch((error) =>
+      error instanceof NotFoundError ? notFound() : Promise.reject(error),
+    );
+    const products = await listOrderableProducts();
+    return (
+      <div className="max-w-3xl">
+        <h1 className="mb-2 text-2xl font-semibold">New order</h1>
+        <p className="mb-6 text-sm text-gray-700">
+          Customer: <span className="font-medium">{customer.name}</span> ({formatCustomerNumber(customer.number)}) ·{" "}
+          <Link href="/orders/new" className="text-blue-700 underline">
+            Choose another customer
+          </Link>
+        </p>
+        <OrderFlow customer={{ id: customer.id, name: customer.name }} products={products} />
+      </div>
+    );
+  }
+
+  const results = q ? await listCustomers(caller, { query: q, pageSize: 20 }) : null;
+  return (
+    <div className="max-w-3xl">
+      <h1 className="mb-6 text-2xl font-semibold">New order</h1>
+      <h2 className="mb-2 text-lg font-semibold">Choose a customer</h2>
+      <form role="search" action="/orders/new" className="mb-4 flex gap-2">
+        <label htmlFor="order-customer-search" className="sr-only">
+          Find a customer
+        </label>
+        <input
+          id="order-customer-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="Name, email or customer ID (C-000123)"
+          className="w-full max-w-md rounded-md border border-gray-300 px-3 py-2 text-sm"
+        />
+        <button type="submit" className="rounded-md border border-gray-300 px-3 py-2 text-sm font-medium hover:bg-gray-50">
+          Find customer
+        </button>
+      </form>
+      {results && (
+        <ul aria-label="Matching customers" className="mb-6 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
+          {results.customers.map((customer) => (
+            <li key={customer.id} className="flex items-center justify-between px-4 py-3">
+              <span>
+                {customer.name} <span className="font-mono text-gray-600">{formatCustomerNumber(customer.number)}</span>{" "}
+                <span className="text-gray-600">{customer.contactEmail}</span>
+              </span>
+              <Link href={`/orders/new?customerId=${customer.id}`} className="font-semibold text-blue-700 underline" aria-label={`Choose ${customer.name}`}>
+                Choose
+              </Link>
+            </li>
+          ))}
+          {results.customers.length === 0 && <li className="px-4 py-3 text-gray-600">No customer matches “{q}”.</li>}
+        </ul>
+      )}
+      {can(caller, "customers.manage") && (
+        <details className="rounded-lg border border-gray-200 bg-white p-6">
+          <summary className="cursor-pointer font-semibold">Create a new customer</summary>
+          <div className="mt-4">
+            <CustomerForm action={createCustomerAction} hiddenFields={{ next: "order" }} submitLabel="Create customer and continue" />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/auth/staff";
+import { searchAccounts } from "@/lib/support/lookup";
+import { AccountSearchQuery } from "@/lib/support/schemas";
+import { formatDateTime } from "@/components/ui/format";
+import { AccountStatus, KIND_LABELS } from "./account-status";
+import { Pager } from "../pager";
+
+export const metadata = { title: "Accounts · Vendor console" };
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const staff = await requireStaffPage("accounts.lookup");
+  const query = AccountSearchQuery.parse(await searchParams);
+  const { accounts, total, page, pageCount } = await searchAccounts(staff, query);
+
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">Account lookup</h1>
+      <p className="mb-6 text-sm text-gray-700">
+        Every account of the portal: vendor staff, partner users and customer users, whatever their status, deleted ones included.
+      </p>
+      <form role="search" aria-label="Search accounts" className="mb-6 flex items-end gap-2">
+        <div className="w-full max-w-md">
+          <label htmlFor="account-q" className="block text-sm font-medium">
+            Email or name
+          </label>
+          <input
+            id="account-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm"
+          />
+        </div>
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          Search
+        </button>
+      </form>
+      {query.q && (
+        <>
+          <p className="mb-2 text-sm text-gray-600">
+            {total} account{total === 1 ? "" : "s"} match &ldquo;{query.q}&rdquo;
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+            <table className="min-w-full divide-y divide-gray-200 text-sm">
+              <caption className="sr-only">Accounts matching {query.q}</caption>
+              <thead className="bg-gray-50 text-left">
+                <tr>
+                  <th scope="col" className="px-4 py-3 font-semibold">Name</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Email</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Tenant</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Created</th>
+                  <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {accounts.map((account) => (
+                  <tr key={account.id}>
+                    <td className="px-4 py-3">
+                      <Link href={`/admin/accounts/${account.id}`} className="text-blue-700 underline">
+                        {account.firstName} {account.lastName}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">{account.email}</td>
+                    <td className="px-4 py-3">{account.tenant.label}</td>
+                    <td className="px-4 py-3">{KIND_LABELS[account.kind]}</td>
+                    <td className="px-4 py-3">
+                      <AccountStatus status={account.status} deletedAt={account.deletedAt} />
+                    </td>
+                    <td className="px-4 py-3">{formatDateTime(account.createdAt)}</td>
+                    <td className="px-4 py-3">{formatDateTime(account.lastSignInAt)}</td>
+                  </tr>
+                ))}
+                {accounts.length === 0 && (
+                  <tr>
+                    <td colSpan={7} className="px-4 py-6 text-center text-gray-600">
+                      No account matches.
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pager path="/admin/accounts" params={{ q: query.q }} page={page} pageCount={pageCount} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { requireStaffPage } from "@/lib/auth/staff";
+import { roleLabel, STAFF_ROLE_KEYS, STAFF_ROLES } from "@/lib/auth/permissions";
+import { listStaff } from "@/lib/support/staff-members";
+import { inviteStaffAction } from "@/lib/support/staff-actions";
+import { ActionForm, SubmitButton } from "@/components/form/action-form";
+import { ChoiceGroup, TextField } from "@/components/form/fields";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDateTime } from "@/components/ui/format";
+import { StaffToggleButton } from "./staff-toggle-button";
+
+export const metadata = { title: "Staff · Vendor console" };
+
+export default async function StaffPage() {
+  const staff = await requireStaffPage("staff.manage");
+  const members = await listStaff(staff);
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">Vendor staff</h1>
+      <div className="mb-10 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <table className="min-w-full divide-y divide-gray-200 text-sm">
+          <caption className="sr-only">Vendor staff</caption>
+          <thead className="bg-gray-50 text-left">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Email</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Role</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/admin/accounts/${member.id}`} className="text-blue-700 underline">
+                    {member.firstName} {member.lastName}
+                  </Link>
+                  {member.id === staff.userId && <span className="ml-2 text-xs text-gray-500">(you)</span>}
+                </td>
+                <td className="px-4 py-3">{member.email}</td>
+                <td className="px-4 py-3">{roleLabel(member.role)}</td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={member.status} />
+                </td>
+                <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
+                <td className="px-4 py-3 text-right">
+                  {member.id !== staff.userId && member.status !== "DISABLED" && (
+                    <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable />
+                  )}
+                  {member.canBeEnabled && (
+                    <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable={false} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="invite-staff-heading" className="max-w-2xl rounded-lg border border-gray-200 bg-white p-6">
+        <h2 id="invite-staff-heading" className="mb-4 text-lg font-semibold">
+          Invite staff member
+        </h2>
+        <ActionForm action={inviteStaffAction} aria-label="Invite staff member">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="firstName" label="First name" autoComplete="off" required />
+            <TextField name="lastName" label="Last name" autoComplete="off" required />
+          </div>
+          <TextField name="email" label="Email" type="email" autoComplete="off" required />
+          <ChoiceGroup
+            type="radio"
+            name="role"
+            legend="Role"
+            options={STAFF_ROLE_KEYS.map((key) => ({ value: key, label: STAFF_ROLES[key].label, description: STAFF_ROLES[key].description }))}
+          />
+          <SubmitButton pendingLabel="Sending invitation…">Send invitation</SubmitButton>
+        </ActionForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { Tx } from "../db/client.ts";
+import { RateLimitedError } from "../errors.ts";
+import { enqueueEmail } from "../email/outbox.ts";
+import { env } from "../env.ts";
+import { consumeRateLimit } from "../security/rate-limit.ts";
+
+// Repeated failed sign-ins lock the account for a short, growing period
+// (DESIGN §10): 5 failures in a row lock it for 1 minute, every further
+// failure doubles the lock, up to an hour. A password reset link still
+// works while locked and lifts the lock, so an attacker can't lock someone
+// out for good; a successful sign-in resets the count.
+
+export const LOCK_AFTER_FAILURES = 5;
+const MAX_LOCK_MINUTES = 60;
+
+export function lockMinutes(failures: number): number {
+  if (failures < LOCK_AFTER_FAILURES) return 0;
+  return Math.min(MAX_LOCK_MINUTES, 2 ** (failures - LOCK_AFTER_FAILURES));
+}
+
+/** A locked account: shown like a rate limit, with the wait and the way out. */
+export class AccountLockedError extends RateLimitedError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds);
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    this.message =
+      `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}. ` +
+      "Try again then, or reset your password with Forgot password.";
+  }
+}
+
+export function assertNotLocked(user: { lockedUntil: Date | null }, now = new Date()) {
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+  }
+}
+
+/**
+ * Counts one wrong password. Locks the account once the threshold is reached
+ * and tells its owner by email (a security notice: always sent). Returns the
+ * lock, if any, for the caller to report.
+ */
+export async function recordFailedSignIn(tx: Tx, userId: string, now = new Date()) {
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: { failedSignIns: { increment: 1 } },
+    select: { failedSignIns: true, firstName: true, email: true },
+  });
+  const minutes = lockMinutes(user.failedSignIns);
+  if (minutes === 0) return null;
+  const lockedUntil = new Date(now.getTime() + minutes * 60_000);
+  await tx.user.update({ where: { id: userId }, data: { lockedUntil } });
+  await enqueueEmail(tx, {
+    template: "account-locked",
+    to: user.email,
+    // One notice per lock, however often the form is retried.
+    dedupeKey: `account-locked:${userId}:${user.failedSignIns}`,
+    props: { firstName: user.firstName, minutes, resetUrl: new URL("/forgot-password", env().APP_URL).toString() },
+  });
+  return { lockedUntil, minutes };
+}
+
+/**
+ * Unknown accounts get the same lock message after the same number of
+ * failures, so the lock never tells whether an account exists.
+ */
+export async function countUnknownAccountFailure(identifier: string) {
+  try {
+    await consumeRateLimit({ name: "sign-in:unknown", limit: LOCK_AFTER_FAILURES - 1, windowSeconds: 60 }, identifier);
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw new AccountLockedError(error.retryAfterSeconds);
+    throw error;
+  }
+}

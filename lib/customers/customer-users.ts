@@ -1,0 +1,392 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db, type Prisma, type Tx } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { enqueueEmail } from "../email/outbox.ts";
+import { env } from "../env.ts";
+import { isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import type { PartnerCaller } from "../auth/caller.ts";
+import { requirePermission } from "../auth/permissions.ts";
+import { generateTemporaryPassword, hashTemporaryPassword, verifyTemporaryPassword } from "../auth/temporary-password.ts";
+import { emailTakenError } from "../accounts/email-rule.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import { releaseSeat, takeSeat } from "../licenses/seats.ts";
+import { generateUsername } from "./usernames.ts";
+import { sealCredentials } from "./sealed-credentials.ts";
+import type { CustomerUserInput } from "./schemas.ts";
+
+export const RESTORE_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export const CUSTOMER_USERS_PAGE_SIZE = 50;
+
+/** Shown once, never stored: the user name and the temporary password to hand over. */
+export type IssuedCredential = { userId: string; name: string; username: string; temporaryPassword: string };
+
+async function customerOrThrow(tx: Tx | typeof db, caller: PartnerCaller, customerId: string) {
+  const customer = await tx.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { id: true, name: true } });
+  if (!customer) throw new NotFoundError("That customer doesn't exist.");
+  return customer;
+}
+
+/** Adds a customer user with a temporary password and the licenses ticked, where seats are free. */
+export async function addCustomerUser(caller: PartnerCaller, input: CustomerUserInput) {
+  requirePermission(caller, "customers.manage");
+  const temporaryPassword = generateTemporaryPassword();
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await customerOrThrow(tx, caller, input.customerId);
+      const subscriptions = await tx.subscription.findMany({
+        where: { customerId: customer.id, partnerId: caller.partnerId, productId: { in: input.productIds } },
+        select: { id: true, productId: true, product: { select: { name: true } } },
+      });
+      if (subscriptions.length !== new Set(input.productIds).size) {
+        throw ValidationError.field("productIds", "Choose licenses from this customer's subscriptions.");
+      }
+      const user = await tx.user.create({
+        data: {
+          kind: "CUSTOMER",
+          partnerId: caller.partnerId,
+          customerId: customer.id,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          emailNormalized: normalizeEmail(input.email),
+          phone: input.phone,
+          username: generateUsername(input.firstName, input.lastName),
+          status: "ACTIVE",
+          passwordHash: hashTemporaryPassword(temporaryPassword),
+          mustChangePassword: true,
+          invitedById: caller.userId,
+        },
+        select: { id: true, firstName: true, lastName: true, email: true, username: true },
+      });
+      const refused: string[] = [];
+      for (const subscription of subscriptions) {
+        const result = await takeSeat(tx, caller.partnerId, subscription.id, user.id);
+        if (result === "no_seat") refused.push(subscription.product.name);
+      }
+      if (refused.length) {
+        throw ValidationError.field("productIds", `No free seat left for ${refused.join(", ")}. Order more seats or untick it.`);
+      }
+      await recordAudit(tx, caller, {
+        action: "customer_user.created",
+        target: { type: "user", id: user.id },
+        changes: { customerId: customer.id, email: user.email, productIds: input.productIds },
+      });
+      const credential: IssuedCredential = {
+        userId: user.id,
+        name: `${user.firstName} ${user.lastName}`,
+        username: user.username!,
+        temporaryPassword,
+      };
+      return { user, credential };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailTakenError(input.email, caller.partnerId);
+    throw error;
+  } finally {
+    wakeOutboxWorker();
+  }
+}
+
+/** A new temporary password for a customer user, to be changed at next sign-in; other sessions end. */
+export async function resetCustomerUserPassword(caller: PartnerCaller, customerId: string, userId: string): Promise<IssuedCredential> {
+  requirePermission(caller, "customers.manage");
+  const temporaryPassword = generateTemporaryPassword();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { id: userId, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      select: { id: true, firstName: true, lastName: true, username: true },
+    });
+    if (!user) throw new NotFoundError("That user doesn't exist.");
+    const username = user.username ?? generateUsername(user.firstName, user.lastName);
+    await tx.user.update({
+      where: { id: user.id },
+      data: {
+        passwordHash: hashTemporaryPassword(temporaryPassword),
+        mustChangePassword: true,
+        username,
+        sessionVersion: { increment: 1 },
+        failedSignIns: 0,
+        lockedUntil: null,
+      },
+    });
+    await recordAudit(tx, caller, { action: "customer_user.password_reset", target: { type: "user", id: user.id } });
+    return { userId: user.id, name: `${user.firstName} ${user.lastName}`, username, temporaryPassword };
+  });
+}
+
+/**
+ * Sends the acting admin the credentials shown on a confirmation screen
+ * ("Email to me"). Each password is checked against the user's stored hash,
+ * so only credentials the portal issued — and that are still unchanged — can
+ * go out, and only for users of the caller's own customer.
+ */
+export async function emailCredentialsToCaller(
+  caller: PartnerCaller,
+  customerId: string,
+  credentials: { userId: string; temporaryPassword: string }[],
+) {
+  requirePermission(caller, "customers.manage");
+  if (credentials.length === 0) throw ValidationError.field("temporaryPasswords", "There are no passwords to send.");
+  const customer = await customerOrThrow(db, caller, customerId);
+  const users = await db.user.findMany({
+    where: { id: { in: credentials.map((c) => c.userId) }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+    select: { id: true, firstName: true, lastName: true, username: true, passwordHash: true, mustChangePassword: true },
+  });
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const verified = credentials.flatMap(({ userId, temporaryPassword }) => {
+    const user = byId.get(userId);
+    if (!user?.passwordHash || !user.mustChangePassword || !user.username) return [];
+    if (!verifyTemporaryPassword(user.passwordHash, temporaryPassword)) return [];
+    return [{ name: `${user.firstName} ${user.lastName}`, username: user.username, temporaryPassword }];
+  });
+  if (verified.length === 0) {
+    throw ValidationError.field("temporaryPasswords", "These passwords are no longer valid: the users have changed or been reset since.");
+  }
+  await db.$transaction(async (tx) => {
+    await recordAudit(tx, caller, {
+      action: "customer_user.credentials_emailed",
+      target: { type: "customer", id: customer.id },
+      changes: { count: verified.length },
+    });
+    await enqueueEmail(tx, {
+      template: "customer-credentials",
+      to: caller.email,
+      dedupeKey: `customer-credentials:${randomUUID()}`,
+      props: sealCredentials({
+        firstName: caller.firstName,
+        customerName: customer.name,
+        credentials: verified,
+        usersUrl: new URL(`/customers/${customer.id}/users`, env().APP_URL).toString(),
+      }),
+    });
+  });
+  wakeOutboxWorker();
+  return { sent: verified.length, skipped: credentials.length - verified.length };
+}
+
+export type DeleteResult = { userId: string; name: string; freedProducts: string[] };
+
+/** Soft-deletes customer users: seats are freed and remembered for a restore within 30 days. */
+export async function deleteCustomerUsers(caller: PartnerCaller, customerId: string, userIds: string[]): Promise<DeleteResult[]> {
+  requirePermission(caller, "customers.manage");
+  const results = await db.$transaction(async (tx) => {
+    const users = await tx.user.findMany({
+      where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        licenses: { select: { subscriptionId: true, subscription: { select: { productId: true, product: { select: { name: true } } } } } },
+      },
+    });
+    if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist.");
+    const now = new Date();
+    const out: DeleteResult[] = [];
+    for (const user of users) {
+      for (const license of user.licenses) await releaseSeat(tx, caller.partnerId, license.subscriptionId, user.id);
+      const productIds = user.licenses.map((license) => license.subscription.productId);
+      await tx.user.update({
+        where: { id: user.id },
+        data: { deletedAt: now, deletedById: caller.userId, licensesAtDeletion: productIds, sessionVersion: { increment: 1 } },
+      });
+      await recordAudit(tx, caller, {
+        action: "customer_user.deleted",
+        target: { type: "user", id: user.id },
+        changes: { customerId, licensesAtDeletion: productIds },
+      });
+      out.push({ userId: user.id, name: `${user.firstName} ${user.lastName}`, freedProducts: user.licenses.map((l) => l.subscription.product.name) });
+    }
+    return out;
+  });
+  return results;
+}
+
+export type RestoreResult = {
+  userId: string;
+  name: string;
+  restored: boolean;
+  /** Why the user was not restored (email conflict). */
+  reason?: string;
+  licensesRestored: string[];
+  licensesNotRestored: { product: string; reason: string }[];
+};
+
+/**
+ * Restores deleted customer users within 30 days, each in its own
+ * transaction so one email conflict doesn't hold back the others. Licenses
+ * come back where seats are free; the rest are listed with the reason.
+ */
+export async function restoreCustomerUsers(caller: PartnerCaller, customerId: string, userIds: string[]): Promise<RestoreResult[]> {
+  requirePermission(caller, "customers.manage");
+  const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * DAY_MS);
+  const users = await db.user.findMany({
+    where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: { not: null, gt: since } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { id: true, firstName: true, lastName: true, email: true, licensesAtDeletion: true },
+  });
+  if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist or can no longer be restored.");
+
+  const results: RestoreResult[] = [];
+  for (const user of users) {
+    const name = `${user.firstName} ${user.lastName}`;
+    try {
+      results.push(
+        await db.$transaction(async (tx) => {
+          await tx.user.update({ where: { id: user.id }, data: { deletedAt: null, deletedById: null, licensesAtDeletion: [] } });
+          const subscriptions = await tx.subscription.findMany({
+            where: { customerId, partnerId: caller.partnerId, productId: { in: user.licensesAtDeletion } },
+            select: { id: true, productId: true, product: { select: { name: true } } },
+          });
+          const licensesRestored: string[] = [];
+          const licensesNotRestored: RestoreResult["licensesNotRestored"] = [];
+          for (const productId of user.licensesAtDeletion) {
+            const subscription = subscriptions.find((s) => s.productId === productId);
+            if (!subscription) {
+              const product = await tx.product.findUnique({ where: { id: productId }, select: { name: true } });
+              licensesNotRestored.push({ product: product?.name ?? "Unknown product", reason: "The customer no longer has this subscription." });
+              continue;
+            }
+            const result = await takeSeat(tx, caller.partnerId, subscription.id, user.id);
+            if (result === "no_seat") licensesNotRestored.push({ product: subscription.product.name, reason: "No free seat." });
+            else licensesRestored.push(subscription.product.name);
+          }
+          licensesRestored.sort();
+          await recordAudit(tx, caller, {
+            action: "customer_user.restored",
+            target: { type: "user", id: user.id },
+            changes: { customerId, licensesRestored, licensesNotRestored },
+          });
+          return { userId: user.id, name, restored: true, licensesRestored, licensesNotRestored };
+        }),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const { fieldErrors } = await emailTakenError(user.email, caller.partnerId);
+      results.push({
+        userId: user.id,
+        name,
+        restored: false,
+        reason: `${user.email}: ${fieldErrors.email[0]}`,
+        licensesRestored: [],
+        licensesNotRestored: [],
+      });
+    }
+  }
+  return results;
+}
+
+/** Hard-deletes customer users deleted more than 30 days ago. Idempotent; audit events stay. */
+export async function purgeDeletedCustomerUsers(now = new Date()) {
+  const cutoff = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
+  const { count } = await db.user.deleteMany({ where: { kind: "CUSTOMER", deletedAt: { lt: cutoff } } });
+  return count;
+}
+
+export type CustomerUserFilters = {
+  query?: string;
+  /** A product id: users holding it; "none": users with no license. */
+  license?: string;
+  status?: string;
+  page?: number;
+};
+
+function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters): Prisma.UserWhereInput {
+  const query = filters.query?.trim().toLowerCase();
+  const where: Prisma.UserWhereInput = { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null };
+  if (query) where.searchText = { contains: query };
+  if (filters.license === "none") where.licenses = { none: {} };
+  else if (filters.license) where.licenses = { some: { subscription: { productId: filters.license, partnerId: caller.partnerId } } };
+  if (filters.status === "must_change") where.mustChangePassword = true;
+  else if (filters.status === "ACTIVE" || filters.status === "DISABLED" || filters.status === "INVITED") where.status = filters.status;
+  return where;
+}
+
+/** Active customer users of one customer, filtered and paginated. */
+export async function listCustomerUsers(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters = {}) {
+  requirePermission(caller, "customers.view");
+  const where = customerUsersWhere(caller, customerId, filters);
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * CUSTOMER_USERS_PAGE_SIZE,
+      take: CUSTOMER_USERS_PAGE_SIZE,
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        username: true,
+        phone: true,
+        status: true,
+        mustChangePassword: true,
+        lastSignInAt: true,
+        licenses: { select: { subscription: { select: { productId: true, product: { select: { code: true, name: true } } } } } },
+      },
+    }),
+  ]);
+  return {
+    users: users.map(({ licenses, ...user }) => ({ ...user, products: licenses.map((l) => ({ id: l.subscription.productId, ...l.subscription.product })) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / CUSTOMER_USERS_PAGE_SIZE)),
+  };
+}
+
+/** Every id matching the filters ("select all matching"), capped so a request stays small. */
+export async function listMatchingCustomerUserIds(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters, cap = 10_000) {
+  requirePermission(caller, "customers.view");
+  const rows = await db.user.findMany({ where: customerUsersWhere(caller, customerId, filters), select: { id: true }, take: cap });
+  return rows.map((row) => row.id);
+}
+
+/** The Deleted users tab: who can still be restored, and for how many days. */
+export async function listDeletedCustomerUsers(caller: PartnerCaller, customerId: string, now = new Date()) {
+  requirePermission(caller, "customers.view");
+  const since = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
+  const users = await db.user.findMany({
+    where: { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: { not: null, gt: since } },
+    orderBy: { deletedAt: "desc" },
+    take: 500,
+    select: { id: true, firstName: true, lastName: true, email: true, deletedAt: true, licensesAtDeletion: true },
+  });
+  return users.map((user) => ({
+    ...user,
+    daysLeft: Math.max(0, Math.ceil((user.deletedAt!.getTime() + RESTORE_WINDOW_DAYS * DAY_MS - now.getTime()) / DAY_MS)),
+  }));
+}
+
+/** Everyone of the customer for the CSV export (no pagination). */
+export async function exportCustomerUsers(caller: PartnerCaller, customerId: string) {
+  requirePermission(caller, "customers.view");
+  await customerOrThrow(db, caller, customerId);
+  return db.user.findMany({
+    where: { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    select: {
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      username: true,
+      status: true,
+      licenses: { select: { subscription: { select: { product: { select: { code: true } } } } } },
+    },
+  });
+}
+
+/** A customer user's own licenses, for their landing page. */
+export async function listOwnLicenses(userId: string) {
+  const rows = await db.licenseAssignment.findMany({
+    where: { userId, user: { kind: "CUSTOMER", deletedAt: null } },
+    select: { subscription: { select: { product: { select: { code: true, name: true, description: true } } } } },
+  });
+  return rows.map((row) => row.subscription.product);
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { emailField, nameField, optionalString, phoneField } from "../validation/fields.ts";
+
+const id = (message: string) => z.uuid({ error: message });
+
+/** Checkbox groups and multi-selects arrive as a string, several strings or nothing. */
+const idList = (message: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(id(message)),
+  );
+
+export const CustomerInput = z
+  .object({
+    type: z.enum(["INDIVIDUAL", "COMPANY"], { error: "Choose Individual or Company." }),
+    // An individual's name is their first and last name; a company has one name.
+    companyName: optionalString,
+    firstName: optionalString,
+    lastName: optionalString,
+    contactEmail: emailField,
+    phone: phoneField,
+    addressLine1: optionalString,
+    addressLine2: optionalString,
+    city: optionalString,
+    postalCode: optionalString,
+    country: optionalString,
+  })
+  .superRefine((input, context) => {
+    if (input.type === "COMPANY" && !input.companyName) {
+      context.addIssue({ code: "custom", path: ["companyName"], message: "Enter the company name." });
+    }
+    if (input.type === "INDIVIDUAL") {
+      if (!input.firstName) context.addIssue({ code: "custom", path: ["firstName"], message: "Enter a first name." });
+      if (!input.lastName) context.addIssue({ code: "custom", path: ["lastName"], message: "Enter a last name." });
+    }
+    for (const field of ["companyName", "firstName", "lastName", "addressLine1", "addressLine2", "city", "postalCode", "country"] as const) {
+      if ((input[field]?.length ?? 0) > 200) context.addIssue({ code: "custom", path: [field], message: "Use at most 200 characters." });
+    }
+  })
+  .transform(({ companyName, firstName, lastName, ...rest }) => ({
+    ...rest,
+    name: rest.type === "COMPANY" ? companyName! : `${firstName} ${lastName}`,
+  }));
+export type CustomerInput = z.output<typeof CustomerInput>;
+
+export const UpdateCustomerInput = z.intersection(z.object({ customerId: id("Unknown customer.") }), CustomerInput);
+export type UpdateCustomerInput = z.output<typeof UpdateCustomerInput>;
+
+export const CustomerUserInput = z.object({
+  customerId: id("Unknown customer."),
+  firstName: nameField("First name"),
+  lastName: nameField("Last name"),
+  email: emailField,
+  phone: phoneField,
+  productIds: idList("Choose licenses from the list."),
+});
+export type CustomerUserInput = z.output<typeof CustomerUserInput>;
+
+export const CustomerUsersSelectionInput = z.object({
+  customerId: id("Unknown customer."),
+  userIds: idList("Unknown user.").pipe(z.array(z.uuid()).min(1, "Select at least one user.")),
+});
+export type CustomerUsersSelectionInput = z.output<typeof CustomerUsersSelectionInput>;
+
+export const CustomerUserIdInput = z.object({ customerId: id("Unknown customer."), userId: id("Unknown user.") });
+
+export const ManageLicensesInput = z.object({
+  customerId: id("Unknown customer."),
+  userIds: idList("Unknown user.").pipe(z.array(z.uuid()).min(1, "Select at least one user.")),
+  // Ticked products: every selected user ends up holding exactly these
+  // (of the products offered in the dialog), where seats allow.
+  productIds: idList("Choose products from the list."),
+  offeredProductIds: idList("Choose products from the list."),
+});
+export type ManageLicensesInput = z.output<typeof ManageLicensesInput>;
+
+export const USER_STATUS_FILTERS = ["any", "ACTIVE", "INVITED", "DISABLED", "must_change"] as const;

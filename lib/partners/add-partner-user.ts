@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { isUniqueViolation, NotFoundError } from "../errors.ts";
+import { managerFor } from "../support/resolve.ts";
+import { sendActivationEmail } from "../team/invite.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import { assertStaff, staffActor } from "../support/staff-access.ts";
+import { emailHeldError } from "../support/email-holder.ts";
+import type { Caller } from "../auth/caller.ts";
+import type { StaffPermission } from "../auth/permissions.ts";
+import type { AddPartnerUserInput } from "./schemas.ts";
+
+export const ADD_PARTNER_USER_PERMISSIONS: StaffPermission[] = ["partners.manage", "accounts.resolve"];
+
+/**
+ * Vendor staff add a team member to a partner on its behalf (DESIGN §7): an
+ * Invited user in that partner and an activation email, in one transaction.
+ */
+export async function addPartnerUser(caller: Caller, input: AddPartnerUserInput) {
+  // Support may too: inviting a freed address to the right partner is how a duplicate gets resolved (issue 6).
+  assertStaff(caller, ADD_PARTNER_USER_PERMISSIONS);
+  const partner = await db.partner.findUnique({
+    where: { id: input.partnerId },
+    select: { id: true, name: true, primaryUser: { select: { id: true, role: true, status: true, deletedAt: true } } },
+  });
+  if (!partner) throw new NotFoundError("That partner doesn't exist.");
+  // An Account Executive reports to a Partner Admin: staff don't know the team, so the primary user it is.
+  const managerId = managerFor(input.role, partner.primaryUser);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          kind: "PARTNER",
+          partnerId: partner.id,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          emailNormalized: normalizeEmail(input.email),
+          phone: input.phone,
+          role: input.role,
+          managerId,
+          status: "INVITED",
+          invitedById: caller.userId,
+        },
+        select: { id: true, firstName: true, lastName: true, email: true },
+      });
+      // The email comes from the portal team, not a named staff member the invitee doesn't know.
+      await sendActivationEmail(tx, { userId: caller.userId, partnerName: partner.name }, created, "activation");
+      await recordAudit(tx, staffActor(caller, partner.id), {
+        action: "user.invited",
+        partnerId: partner.id,
+        target: { type: "user", id: created.id },
+        changes: { email: input.email, role: input.role, phone: input.phone, byVendorStaff: true },
+      });
+      return created;
+    });
+    wakeOutboxWorker();
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { sendActivationEmail } from "../team/invite.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import { assertStaff, staffActor } from "../support/staff-access.ts";
+import { emailHeldError } from "../support/email-holder.ts";
+import type { Caller } from "../auth/caller.ts";
+import type { CreatePartnerInput, EditPartnerInput } from "./schemas.ts";
+
+// Partner lifecycle in the vendor console (issue 6). Each change: one
+// transaction, one audit event that names the staff member and belongs to
+// the partner's trail.
+
+/** A partner and its primary user (Invited Partner Admin), with the activation email. */
+export async function createPartner(caller: Caller, input: CreatePartnerInput) {
+  assertStaff(caller, "partners.manage");
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const partner = await tx.partner.create({ data: { name: input.name }, select: { id: true, name: true } });
+      const user = await tx.user.create({
+        data: {
+          kind: "PARTNER",
+          partnerId: partner.id,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          emailNormalized: normalizeEmail(input.email),
+          phone: input.phone,
+          role: "partner_admin",
+          status: "INVITED",
+          invitedById: caller.userId,
+        },
+        select: { id: true, firstName: true, email: true },
+      });
+      await tx.partner.update({ where: { id: partner.id }, data: { primaryUserId: user.id } });
+      await sendActivationEmail(tx, { userId: caller.userId, partnerName: partner.name }, user, "activation");
+      await recordAudit(tx, staffActor(caller, partner.id), {
+        action: "partner.created",
+        partnerId: partner.id,
+        target: { type: "partner", id: partner.id },
+        changes: { name: partner.name, primaryUserId: user.id, primaryUserEmail: user.email },
+      });
+      return { partner, user };
+    });
+    wakeOutboxWorker();
+    return result;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
+    throw error;
+  }
+}
+
+export async function updatePartner(caller: Caller, input: EditPartnerInput) {
+  assertStaff(caller, "partners.manage");
+  return db.$transaction(async (tx) => {
+    const before = await tx.partner.findUnique({ where: { id: input.partnerId }, select: { id: true, name: true } });
+    if (!before) throw new NotFoundError("That partner doesn't exist.");
+    if (before.name === input.name) return before;
+    const partner = await tx.partner.update({ where: { id: before.id }, data: { name: input.name }, select: { id: true, name: true } });
+    await recordAudit(tx, staffActor(caller, partner.id), {
+      action: "partner.updated",
+      partnerId: partner.id,
+      target: { type: "partner", id: partner.id },
+      changes: { name: { from: before.name, to: partner.name } },
+    });
+    return partner;
+  });
+}
+
+/**
+ * Suspends a partner: every user of it is refused at sign-in with the reason,
+ * and live sessions stop on their next request (lib/auth/sessions.ts).
+ */
+export async function suspendPartner(caller: Caller, partnerId: string, reason: string) {
+  assertStaff(caller, "partners.manage");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.partner.updateMany({
+      where: { id: partnerId, status: "ACTIVE" },
+      data: { status: "SUSPENDED", suspendedReason: reason, suspendedAt: new Date() },
+    });
+    if (count === 0) {
+      const exists = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+      if (!exists) throw new NotFoundError("That partner doesn't exist.");
+      throw new ConflictError("This partner is already suspended.");
+    }
+    // Sessions are cut now, not only refused later: a reactivation mustn't revive them.
+    await tx.session.updateMany({
+      where: { revokedAt: null, user: { partnerId } },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, staffActor(caller, partnerId), {
+      action: "partner.suspended",
+      partnerId,
+      target: { type: "partner", id: partnerId },
+      changes: { reason },
+    });
+  });
+}
+
+export async function reactivatePartner(caller: Caller, partnerId: string) {
+  assertStaff(caller, "partners.manage");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.partner.updateMany({
+      where: { id: partnerId, status: "SUSPENDED" },
+      data: { status: "ACTIVE", suspendedReason: null, suspendedAt: null },
+    });
+    if (count === 0) {
+      const exists = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+      if (!exists) throw new NotFoundError("That partner doesn't exist.");
+      throw new ConflictError("This partner is not suspended.");
+    }
+    await recordAudit(tx, staffActor(caller, partnerId), {
+      action: "partner.reactivated",
+      partnerId,
+      target: { type: "partner", id: partnerId },
+    });
+  });
+}
+
+/** Makes another active Partner Admin of the same partner its primary user. */
+export async function transferPrimaryUser(caller: Caller, partnerId: string, userId: string) {
+  assertStaff(caller, "partners.manage");
+  return db.$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true, primaryUserId: true } });
+    if (!partner) throw new NotFoundError("That partner doesn't exist.");
+    const user = await tx.user.findFirst({
+      where: { id: userId, partnerId, kind: "PARTNER", deletedAt: null },
+      select: { id: true, role: true, status: true, firstName: true, lastName: true },
+    });
+    if (!user) throw ValidationError.field("userId", "Choose a user of this partner.");
+    if (user.id === partner.primaryUserId) throw ValidationError.field("userId", `${user.firstName} ${user.lastName} is already the primary user.`);
+    if (user.status !== "ACTIVE" || user.role !== "partner_admin") {
+      throw ValidationError.field("userId", "The primary user must be an active Partner Admin of this partner.");
+    }
+    await tx.partner.update({ where: { id: partnerId }, data: { primaryUserId: user.id } });
+    await recordAudit(tx, staffActor(caller, partnerId), {
+      action: "partner.primary_user_transferred",
+      partnerId,
+      target: { type: "partner", id: partnerId },
+      changes: { from: partner.primaryUserId, to: user.id },
+    });
+    return user;
+  });
+}

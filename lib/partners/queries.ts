@@ -1,0 +1,84 @@
+import "server-only";
+import { db, type Prisma } from "../db/client.ts";
+import { NotFoundError } from "../errors.ts";
+import { AuditFilters, listAuditEvents } from "../audit/queries.ts";
+import { assertStaff } from "../support/staff-access.ts";
+import type { Caller } from "../auth/caller.ts";
+
+export const PARTNERS_PAGE_SIZE = 25;
+
+/** Every partner, for vendor staff: name search and numbered pages. */
+export async function listPartners(caller: Caller, { q, page }: { q?: string; page: number }) {
+  assertStaff(caller, "partners.view");
+  const where: Prisma.PartnerWhereInput = q ? { name: { contains: q, mode: "insensitive" } } : {};
+  const [total, partners] = await Promise.all([
+    db.partner.count({ where }),
+    db.partner.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PARTNERS_PAGE_SIZE,
+      take: PARTNERS_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        createdAt: true,
+        primaryUser: { select: { id: true, firstName: true, lastName: true, email: true } },
+        _count: { select: { customers: true, users: { where: { kind: "PARTNER", deletedAt: null } } } },
+      },
+    }),
+  ]);
+  return { partners, total, page, pageCount: Math.max(1, Math.ceil(total / PARTNERS_PAGE_SIZE)) };
+}
+
+/** One partner with its team, customers and latest audit events. */
+export async function getPartnerDetailOrThrow(caller: Caller, partnerId: string) {
+  assertStaff(caller, "partners.view");
+  const partner = await db.partner.findUnique({
+    where: { id: partnerId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      suspendedReason: true,
+      suspendedAt: true,
+      primaryUserId: true,
+      createdAt: true,
+    },
+  });
+  if (!partner) throw new NotFoundError("That partner doesn't exist.");
+  const [team, customers, customerCount, audit] = await Promise.all([
+    db.user.findMany({
+      where: { partnerId, kind: "PARTNER", deletedAt: null },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      take: 200,
+      select: { id: true, firstName: true, lastName: true, email: true, role: true, status: true, lastSignInAt: true },
+    }),
+    db.customer.findMany({
+      where: { partnerId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: 50,
+      select: { id: true, number: true, name: true, type: true, contactEmail: true, _count: { select: { users: { where: { deletedAt: null } } } } },
+    }),
+    db.customer.count({ where: { partnerId } }),
+    listAuditEvents({ partnerId }, AuditFilters.parse({}), 10),
+  ]);
+  return { partner, team, customers, customerCount, audit: audit.events };
+}
+
+/** Partner names for choosers (move an invited user, invite a freed address). */
+export async function listPartnerOptions(caller: Caller) {
+  assertStaff(caller, "partners.view");
+  return db.partner.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1000,
+    select: { id: true, name: true },
+  });
+}
+
+/** Every partner's name, suspended ones too (audit filters and labels). */
+export async function listPartnerNames(caller: Caller) {
+  assertStaff(caller, ["partners.view", "audit.view.all"]);
+  return db.partner.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], take: 2000, select: { id: true, name: true } });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { db, type Prisma } from "../db/client.ts";
+import { NotFoundError } from "../errors.ts";
+import { assertStaff } from "./staff-access.ts";
+import type { Caller } from "../auth/caller.ts";
+
+// Support's account lookup (issue 6): every account of the portal, whatever
+// its kind, tenant or status, deleted ones included.
+
+export const ACCOUNTS_PAGE_SIZE = 25;
+
+const accountSelect = {
+  id: true,
+  kind: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  role: true,
+  status: true,
+  createdAt: true,
+  lastSignInAt: true,
+  deletedAt: true,
+  partnerId: true,
+  partner: { select: { id: true, name: true, status: true } },
+  customer: { select: { id: true, name: true, partner: { select: { id: true, name: true } } } },
+} satisfies Prisma.UserSelect;
+
+export async function searchAccounts(caller: Caller, { q, page }: { q?: string; page: number }) {
+  assertStaff(caller, "accounts.lookup");
+  if (!q) return { accounts: [], total: 0, page: 1, pageCount: 1 };
+  // searchText is lower(first name, last name, email), trigram-indexed.
+  const where: Prisma.UserWhereInput = { searchText: { contains: q.toLowerCase() } };
+  const [total, accounts] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ACCOUNTS_PAGE_SIZE,
+      take: ACCOUNTS_PAGE_SIZE,
+      select: accountSelect,
+    }),
+  ]);
+  return { accounts: accounts.map(withTenant), total, page, pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)) };
+}
+
+export type AccountRow = ReturnType<typeof withTenant>;
+
+function withTenant<T extends { kind: string; partner: { id: string; name: string } | null; customer: { name: string; partner: { id: string; name: string } } | null }>(account: T) {
+  const tenant =
+    account.kind === "STAFF"
+      ? { label: "Vendor staff", partnerId: null }
+      : account.customer
+        ? { label: `${account.customer.partner.name} › ${account.customer.name}`, partnerId: account.customer.partner.id }
+        : { label: account.partner?.name ?? "—", partnerId: account.partner?.id ?? null };
+  return { ...account, tenant };
+}
+
+/** One account for the support page, with what support needs to resolve it. */
+export async function getAccountOrThrow(caller: Caller, userId: string) {
+  assertStaff(caller, "accounts.lookup");
+  const account = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
+  if (!account) throw new NotFoundError("That account doesn't exist.");
+  const [detached, pendingInvite] = await Promise.all([
+    db.auditEvent.findFirst({
+      where: { targetType: "user", targetId: userId, action: "user.email_detached" },
+      orderBy: { id: "desc" },
+      select: { at: true, changes: true },
+    }),
+    db.userToken.findFirst({
+      where: { userId, purpose: "ACTIVATION", usedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { expiresAt: true },
+    }),
+  ]);
+  const changes = (detached?.changes ?? {}) as { previousEmail?: string; reason?: string };
+  return {
+    account: withTenant(account),
+    detachment: detached ? { at: detached.at, previousEmail: changes.previousEmail ?? null, reason: changes.reason ?? null } : null,
+    invitationExpiresAt: account.status === "INVITED" ? (pendingInvite?.expiresAt ?? null) : null,
+  };
+}

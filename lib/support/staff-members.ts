@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { STAFF_ROLE_KEYS } from "../auth/permissions.ts";
+import { sendActivationEmail } from "../team/invite.ts";
+import { emailField, nameField, normalizeEmail } from "../validation/fields.ts";
+import { assertMayActOnAccount, assertStaff, staffActor } from "./staff-access.ts";
+import { emailHeldError } from "./email-holder.ts";
+import { isDetachedEmail } from "./resolve.ts";
+import type { Caller } from "../auth/caller.ts";
+
+// Vendor staff accounts (issue 6): Portal Owners invite, disable and enable
+// staff. Nobody acts above their own role, and a Portal Owner always remains.
+
+export const InviteStaffInput = z.object({
+  firstName: nameField("First name"),
+  lastName: nameField("Last name"),
+  email: emailField,
+  role: z.enum(STAFF_ROLE_KEYS as [string, ...string[]], { error: "Choose a role." }),
+});
+export type InviteStaffInput = z.output<typeof InviteStaffInput>;
+
+export const StaffMemberInput = z.object({ userId: z.uuid({ error: "Unknown staff member." }) });
+
+export async function listStaff(caller: Caller) {
+  assertStaff(caller, "staff.manage");
+  return db.user.findMany({
+    where: { kind: "STAFF", deletedAt: null },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    select: { id: true, firstName: true, lastName: true, email: true, role: true, status: true, lastSignInAt: true, passwordHash: true },
+  }).then((users) => users.map(({ passwordHash, ...user }) => ({ ...user, canBeEnabled: user.status === "DISABLED" && passwordHash !== null && !isDetachedEmail(user.email) })));
+}
+
+export async function inviteStaff(caller: Caller, input: InviteStaffInput) {
+  assertStaff(caller, "staff.manage");
+  await db.$transaction((tx) => assertMayActOnAccount(tx, caller, { id: "", kind: "STAFF", role: input.role, status: "INVITED" }, { removesAccess: false }));
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          kind: "STAFF",
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          emailNormalized: normalizeEmail(input.email),
+          role: input.role,
+          status: "INVITED",
+          invitedById: caller.userId,
+        },
+        select: { id: true, firstName: true, lastName: true, email: true },
+      });
+      await sendActivationEmail(tx, { userId: caller.userId, firstName: caller.firstName, lastName: caller.lastName, partnerName: "the vendor team" }, created, "activation");
+      await recordAudit(tx, staffActor(caller, null), {
+        action: "staff.invited",
+        partnerId: null,
+        target: { type: "user", id: created.id },
+        changes: { email: input.email, role: input.role },
+      });
+      return created;
+    });
+    wakeOutboxWorker();
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
+    throw error;
+  }
+}
+
+export async function setStaffDisabled(caller: Caller, userId: string, disabled: boolean) {
+  assertStaff(caller, "staff.manage");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { id: userId, kind: "STAFF", deletedAt: null },
+      select: { id: true, kind: true, role: true, status: true, email: true, firstName: true, lastName: true, passwordHash: true },
+    });
+    if (!user) throw new NotFoundError("That staff member doesn't exist.");
+    await assertMayActOnAccount(tx, caller, user, { removesAccess: disabled });
+    if (disabled) {
+      if (user.status === "DISABLED") throw new ConflictError(`${user.firstName} ${user.lastName} is already disabled.`);
+      await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED", sessionVersion: { increment: 1 } } });
+      await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    } else {
+      if (user.status !== "DISABLED") throw new ConflictError(`${user.firstName} ${user.lastName} is not disabled.`);
+      if (!user.passwordHash || isDetachedEmail(user.email)) {
+        throw ValidationError.field("userId", "This account never activated or has no email: invite the person again instead.");
+      }
+      await tx.user.update({ where: { id: user.id }, data: { status: "ACTIVE" } });
+    }
+    await recordAudit(tx, staffActor(caller, null), {
+      action: disabled ? "staff.disabled" : "staff.enabled",
+      partnerId: null,
+      target: { type: "user", id: user.id },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,419 @@
+import "server-only";
+import { db, type Tx } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { isPartnerRole, PARTNER_ROLES, requirePermission } from "../auth/permissions.ts";
+import type { PartnerCaller } from "../auth/caller.ts";
+import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
+import { emailTakenError } from "../accounts/email-rule.ts";
+import type { NotificationKind } from "../notifications/kinds.ts";
+import { assertValidManager } from "./invite.ts";
+import {
+  assertGrantable,
+  assertUserManagerRemains,
+  lockPartnerTeam,
+  losesPermissions,
+  managesUsers,
+  samePermissions,
+} from "./rules.ts";
+import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
+
+// Edit, disable, enable, delete, restore and primary-user transfer of team
+// members (DESIGN §3, §4). Every function takes the caller first and scopes
+// every query by the caller's partner: another tenant's id is "not found".
+
+export const RESTORE_WINDOW_DAYS = 30;
+const DAY_MS = 24 * 3600_000;
+const NOT_FOUND = "That team member doesn't exist.";
+
+const memberSelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  role: true,
+  permissions: true,
+  status: true,
+  managerId: true,
+  notifications: true,
+  lastSignInAt: true,
+  createdAt: true,
+  passwordHash: true,
+} as const;
+
+async function findMember(tx: Tx, caller: PartnerCaller, userId: string) {
+  const user = await tx.user.findFirst({
+    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    select: memberSelect,
+  });
+  if (!user) throw new NotFoundError(NOT_FOUND);
+  return user;
+}
+
+async function isPrimary(tx: Tx, caller: PartnerCaller, userId: string) {
+  const partner = await tx.partner.findFirst({ where: { id: caller.partnerId }, select: { primaryUserId: true } });
+  return partner?.primaryUserId === userId;
+}
+
+async function activeReportCount(tx: Tx, caller: PartnerCaller, userId: string) {
+  return tx.user.count({ where: { partnerId: caller.partnerId, managerId: userId, deletedAt: null } });
+}
+
+const fullName = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`;
+
+/** One team member for the edit page. */
+export async function getTeamMemberOrThrow(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.view");
+  const user = await db.user.findFirst({
+    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    select: {
+      ...memberSelect,
+      passwordHash: false,
+      manager: { select: { id: true, firstName: true, lastName: true } },
+      reports: { where: { deletedAt: null }, select: { id: true, firstName: true, lastName: true }, orderBy: { lastName: "asc" } },
+      tokens: {
+        where: { purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { newEmail: true, expiresAt: true },
+      },
+    },
+  });
+  if (!user) throw new NotFoundError(NOT_FOUND);
+  const { tokens, ...rest } = user;
+  return { ...rest, isPrimary: await isPrimary(db, caller, userId), pendingEmail: tokens[0] ?? null };
+}
+
+/**
+ * Edit name, phone, role, permissions, manager and notification settings.
+ * A permission change ends the user's sessions on their next request.
+ */
+export async function updateTeamMember(caller: PartnerCaller, input: EditUserInput) {
+  requirePermission(caller, "users.manage");
+  const managerId = isPartnerRole(input.role) && PARTNER_ROLES[input.role].requiresManager ? input.managerId : null;
+  const notifications = [...new Set([...input.notifications, "security"])];
+
+  const result = await db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
+    const before = await findMember(tx, caller, input.userId);
+    const after = { role: input.role, permissions: input.permissions };
+    const permissionsChanged = !samePermissions(before, after);
+
+    if (permissionsChanged) {
+      if (before.id === caller.userId && losesPermissions(before, after)) {
+        throw ValidationError.field("role", "You can't remove your own permissions. Ask another admin.");
+      }
+      assertGrantable(caller, input.role, input.permissions, before);
+      if (before.role === "partner_admin" && input.role !== "partner_admin") {
+        if (await isPrimary(tx, caller, before.id)) {
+          throw ValidationError.field("role", `${fullName(before)} is the primary user. Transfer the primary role to another Partner Admin first.`);
+        }
+        const reports = await activeReportCount(tx, caller, before.id);
+        if (reports > 0) {
+          throw ValidationError.field(
+            "role",
+            `${reports} ${reports === 1 ? "person reports" : "people report"} to ${fullName(before)}. Assign them another manager first.`,
+          );
+        }
+      }
+    }
+    if (managerId !== before.managerId || input.role !== before.role) {
+      if (managerId === before.id) throw ValidationError.field("managerId", "Nobody can be their own manager.");
+      await assertValidManager(caller, input.role, managerId);
+    }
+
+    await tx.user.update({
+      where: { id: before.id },
+      data: {
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: input.phone,
+        role: input.role,
+        permissions: input.permissions,
+        managerId,
+        notifications,
+        ...(permissionsChanged ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    if (permissionsChanged && managesUsers(before) && before.status === "ACTIVE") {
+      await assertUserManagerRemains(tx, caller.partnerId, before);
+    }
+    const changes = diff(before, { ...input, managerId, notifications });
+    await recordAudit(tx, caller, { action: "user.updated", target: { type: "user", id: before.id }, changes });
+    return { id: before.id, firstName: input.firstName, lastName: input.lastName, permissionsChanged };
+  });
+  return result;
+}
+
+function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of ["firstName", "lastName", "phone", "role", "permissions", "managerId", "notifications"]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return JSON.parse(JSON.stringify(changes));
+}
+
+/** Blocks sign-in and ends every session; keeps everything else. */
+export async function disableTeamMember(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
+  return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
+    const user = await findMember(tx, caller, userId);
+    if (user.id === caller.userId) throw new ConflictError("You can't disable your own account.");
+    if (await isPrimary(tx, caller, user.id)) {
+      throw new ConflictError(`${fullName(user)} is the primary user and can't be disabled. Transfer the primary role first.`);
+    }
+    if (user.status === "DISABLED") return user;
+    await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED", sessionVersion: { increment: 1 } } });
+    if (managesUsers(user) && user.status === "ACTIVE") await assertUserManagerRemains(tx, caller.partnerId, user);
+    await recordAudit(tx, caller, {
+      action: "user.disabled",
+      target: { type: "user", id: user.id },
+      changes: { status: { from: user.status, to: "DISABLED" } },
+    });
+    return user;
+  });
+}
+
+/** Lets a disabled member sign in again (or finish activating, if they never did). */
+export async function enableTeamMember(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
+  return db.$transaction(async (tx) => {
+    const user = await findMember(tx, caller, userId);
+    if (user.status !== "DISABLED") return user;
+    const status = user.passwordHash ? "ACTIVE" : "INVITED";
+    await tx.user.update({ where: { id: user.id }, data: { status } });
+    await recordAudit(tx, caller, {
+      action: "user.enabled",
+      target: { type: "user", id: user.id },
+      changes: { status: { from: "DISABLED", to: status } },
+    });
+    return user;
+  });
+}
+
+/**
+ * Soft delete: the member leaves the list, is signed out at once and frees
+ * their email; Deleted users can restore them for 30 days.
+ */
+export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
+  return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
+    const user = await findMember(tx, caller, userId);
+    if (user.id === caller.userId) throw new ConflictError("You can't delete your own account.");
+    if (await isPrimary(tx, caller, user.id)) {
+      throw new ConflictError(`${fullName(user)} is the primary user and can't be deleted. Transfer the primary role first.`);
+    }
+    const reports = await activeReportCount(tx, caller, user.id);
+    if (reports > 0) {
+      throw new ConflictError(
+        `${reports} ${reports === 1 ? "person reports" : "people report"} to ${fullName(user)}. Assign them another manager before deleting ${user.firstName}.`,
+      );
+    }
+    const now = new Date();
+    await tx.user.update({
+      where: { id: user.id },
+      data: { deletedAt: now, deletedById: caller.userId, sessionVersion: { increment: 1 } },
+    });
+    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    // Outstanding links die with the account; restore issues new ones if needed.
+    await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    if (managesUsers(user) && user.status === "ACTIVE") await assertUserManagerRemains(tx, caller.partnerId, user);
+    await recordAudit(tx, caller, {
+      action: "user.deleted",
+      target: { type: "user", id: user.id },
+      changes: { email: user.email, role: user.role, status: user.status },
+    });
+    return user;
+  });
+}
+
+/** Deleted members still within the restore window, newest first. */
+export async function listDeletedMembers(caller: PartnerCaller, now = new Date()) {
+  requirePermission(caller, "users.manage");
+  const users = await db.user.findMany({
+    where: {
+      partnerId: caller.partnerId,
+      kind: "PARTNER",
+      deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
+    },
+    orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, firstName: true, lastName: true, email: true, role: true, deletedAt: true, deletedById: true },
+  });
+  const deleters = await db.user.findMany({
+    where: { id: { in: [...new Set(users.map((u) => u.deletedById).filter((id): id is string => !!id))] } },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  const names = new Map(deleters.map((d) => [d.id, fullName(d)]));
+  return users.map((user) => {
+    const purgeAt = new Date(user.deletedAt!.getTime() + RESTORE_WINDOW_DAYS * DAY_MS);
+    return {
+      ...user,
+      deletedAt: user.deletedAt!,
+      deletedByName: user.deletedById ? (names.get(user.deletedById) ?? "Support") : "Unknown",
+      daysLeft: Math.max(0, Math.ceil((purgeAt.getTime() - now.getTime()) / DAY_MS)),
+    };
+  });
+}
+
+export const RESTORE_NEEDS_MANAGER = "Their manager is no longer available. Choose a new manager to restore them.";
+
+/**
+ * Brings a deleted member back with role, permissions, manager and settings.
+ * Refused when their email now belongs to another active account, and when
+ * their manager is gone unless a new one is given.
+ */
+export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUserInput, now = new Date()) {
+  requirePermission(caller, "users.manage");
+  const user = await db.user.findFirst({
+    where: {
+      id: input.userId,
+      partnerId: caller.partnerId,
+      kind: "PARTNER",
+      deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
+    },
+    select: { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, role: true, managerId: true },
+  });
+  if (!user) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
+
+  const taken = await db.user.findFirst({ where: { emailNormalized: user.emailNormalized, deletedAt: null }, select: { id: true } });
+  if (taken) throw await restoreEmailTaken(user.email, caller.partnerId);
+
+  let managerId = user.managerId;
+  if (isPartnerRole(user.role) && PARTNER_ROLES[user.role].requiresManager) {
+    const current = managerId
+      ? await db.user.findFirst({
+          where: { id: managerId, partnerId: caller.partnerId, deletedAt: null, role: "partner_admin", status: { not: "DISABLED" } },
+          select: { id: true },
+        })
+      : null;
+    if (!current) {
+      if (!input.managerId) throw ValidationError.field("managerId", RESTORE_NEEDS_MANAGER);
+      await assertValidManager(caller, user.role, input.managerId);
+      managerId = input.managerId;
+    }
+  }
+
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.user.updateMany({
+        where: { id: user.id, partnerId: caller.partnerId, deletedAt: { not: null } },
+        data: { deletedAt: null, deletedById: null, managerId },
+      });
+      if (count !== 1) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
+      await recordAudit(tx, caller, {
+        action: "user.restored",
+        target: { type: "user", id: user.id },
+        changes: managerId !== user.managerId ? { managerId: { from: user.managerId, to: managerId } } : undefined,
+      });
+    });
+  } catch (error) {
+    // Someone took the address between the check and the update: the index refuses.
+    if (isUniqueViolation(error)) throw await restoreEmailTaken(user.email, caller.partnerId);
+    throw error;
+  }
+  return user;
+}
+
+async function restoreEmailTaken(email: string, partnerId: string) {
+  const error = await emailTakenError(email, partnerId, "userId");
+  const message = error.fieldErrors.userId[0];
+  return new ConflictError(`Can't restore: ${email} now belongs to another active account. ${message}`);
+}
+
+/** Hands the primary role to another active Partner Admin (one transaction, audited). */
+export async function transferPrimaryUser(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
+  return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
+    const partner = await tx.partner.findFirst({ where: { id: caller.partnerId }, select: { primaryUserId: true } });
+    const user = await findMember(tx, caller, userId);
+    if (partner?.primaryUserId === user.id) return user;
+    if (user.status !== "ACTIVE" || user.role !== "partner_admin") {
+      throw new ConflictError("The primary role can only go to an active Partner Admin.");
+    }
+    await tx.partner.update({ where: { id: caller.partnerId }, data: { primaryUserId: user.id } });
+    await recordAudit(tx, caller, {
+      action: "partner.primary_user_transferred",
+      target: { type: "user", id: user.id },
+      changes: { primaryUserId: { from: partner?.primaryUserId ?? null, to: user.id } },
+    });
+    return user;
+  });
+}
+
+/** Mails a reset link to a team member; the admin never sees or sets the password. */
+export async function sendResetLinkToMember(caller: PartnerCaller, userId: string) {
+  requirePermission(caller, "users.manage");
+  const user = await db.user.findFirst({
+    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    select: { id: true, firstName: true, email: true, partnerId: true, status: true },
+  });
+  if (!user) throw new NotFoundError(NOT_FOUND);
+  await sendPasswordResetOnBehalf(caller, user);
+  return user;
+}
+
+/** The partner's off switch for the 48-hour invitation reminder. */
+export async function setInviteReminders(caller: PartnerCaller, enabled: boolean) {
+  requirePermission(caller, "users.manage");
+  await db.$transaction(async (tx) => {
+    await tx.partner.update({ where: { id: caller.partnerId }, data: { inviteRemindersEnabled: enabled } });
+    await recordAudit(tx, caller, {
+      action: "partner.invite_reminders_changed",
+      target: { type: "partner", id: caller.partnerId },
+      changes: { inviteRemindersEnabled: enabled },
+    });
+  });
+}
+
+export async function getTeamSettings(caller: PartnerCaller) {
+  const partner = await db.partner.findFirst({
+    where: { id: caller.partnerId },
+    select: { inviteRemindersEnabled: true, primaryUserId: true },
+  });
+  if (!partner) throw new NotFoundError();
+  return partner;
+}
+
+
+/** The caller's own account, for the "Your account" page (any partner user). */
+export async function getOwnAccount(caller: PartnerCaller) {
+  const user = await db.user.findFirst({
+    where: { id: caller.userId, partnerId: caller.partnerId, deletedAt: null },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      notifications: true,
+      tokens: {
+        where: { purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { newEmail: true, expiresAt: true },
+      },
+    },
+  });
+  if (!user) throw new NotFoundError();
+  const { tokens, ...rest } = user;
+  return { ...rest, pendingEmail: tokens[0] ?? null };
+}
+
+/** Anyone chooses which emails they receive; security notices always stay on. */
+export async function updateOwnNotifications(caller: PartnerCaller, kinds: readonly NotificationKind[]) {
+  const notifications = [...new Set([...kinds, "security"])];
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findFirst({ where: { id: caller.userId, partnerId: caller.partnerId, deletedAt: null }, select: { notifications: true } });
+    if (!before) throw new NotFoundError();
+    await tx.user.update({ where: { id: caller.userId }, data: { notifications } });
+    await recordAudit(tx, caller, {
+      action: "user.notifications_changed",
+      target: { type: "user", id: caller.userId },
+      changes: { notifications: { from: before.notifications, to: notifications } },
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { Tx } from "../db/client.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import { effectivePermissions, PARTNER_ROLES, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
+import type { PartnerCaller } from "../auth/caller.ts";
+
+// The team's standing rules (DESIGN §1, §3): a partner always keeps one
+// active user who can manage users; nobody grants what they don't hold.
+
+export const LAST_USER_MANAGER =
+  "is the last active person who can manage the team. Give someone else the Manage team permission first.";
+
+/**
+ * Serializes every change that could remove a users.manage holder within one
+ * partner: the partner row is locked until the transaction ends, so two
+ * admins demoting each other at the same moment run one after the other and
+ * the second one sees the first one's result.
+ */
+export async function lockPartnerTeam(tx: Tx, partnerId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Partner" WHERE "id" = ${partnerId}::uuid FOR UPDATE`;
+}
+
+export function rolesGranting(permission: PartnerPermission): string[] {
+  return Object.entries(PARTNER_ROLES)
+    .filter(([, role]) => role.permissions.includes(permission))
+    .map(([key]) => key);
+}
+
+export function managesUsers(user: { role: string | null; permissions: readonly string[] }) {
+  return effectivePermissions(user.role, user.permissions).includes("users.manage");
+}
+
+/** Call after the change, inside the transaction that holds lockPartnerTeam. */
+export async function assertUserManagerRemains(tx: Tx, partnerId: string, target: { firstName: string; lastName: string }) {
+  const remaining = await tx.user.count({
+    where: {
+      partnerId,
+      kind: "PARTNER",
+      status: "ACTIVE",
+      deletedAt: null,
+      OR: [{ role: { in: rolesGranting("users.manage") } }, { permissions: { has: "users.manage" } }],
+    },
+  });
+  if (remaining === 0) throw new ConflictError(`${target.firstName} ${target.lastName} ${LAST_USER_MANAGER}`);
+}
+
+/**
+ * An actor may only hand out permissions they hold themselves. Only what the
+ * change adds is checked: keeping a permission the target already had, or
+ * taking one away, is allowed.
+ */
+export function assertGrantable(
+  caller: PartnerCaller,
+  role: string | null,
+  extras: readonly string[],
+  before: { role: string | null; permissions: readonly string[] } = { role: null, permissions: [] },
+) {
+  const had = new Set<string>(effectivePermissions(before.role, before.permissions));
+  const added = effectivePermissions(role, extras).filter((permission) => !had.has(permission));
+  const missing = added.filter((permission) => !caller.permissions.includes(permission));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ");
+  const field = role && role !== before.role && missing.some((p) => !extras.includes(p)) ? "role" : "permissions";
+  throw ValidationError.field(field, `You can't grant permissions you don't have: ${names}.`);
+}
+
+/** True when `after` lacks something `before` had. */
+export function losesPermissions(
+  before: { role: string | null; permissions: readonly string[] },
+  after: { role: string | null; permissions: readonly string[] },
+) {
+  const next = new Set<string>(effectivePermissions(after.role, after.permissions));
+  return effectivePermissions(before.role, before.permissions).some((permission) => !next.has(permission));
+}
+
+export function samePermissions(
+  a: { role: string | null; permissions: readonly string[] },
+  b: { role: string | null; permissions: readonly string[] },
+) {
+  return a.role === b.role && [...a.permissions].sort().join() === [...b.permissions].sort().join();
+}

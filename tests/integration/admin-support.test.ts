@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { addPartnerUser } from "@/lib/partners/add-partner-user";
+import { AddPartnerUserInput } from "@/lib/partners/schemas";
+import { getAccountOrThrow, searchAccounts } from "@/lib/support/lookup";
+import { detachEmail, moveInvitedUser, resendInviteOnBehalf, sendResetLinkOnBehalf } from "@/lib/support/resolve";
+import { DetachEmailInput, MoveInvitedUserInput } from "@/lib/support/schemas";
+import { inviteTeamMember } from "@/lib/team/invite";
+import { InviteUserInput } from "@/lib/team/schemas";
+import { createSession, findLiveSession } from "@/lib/auth/sessions";
+import { describeActivationLink } from "@/lib/auth/activation";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { InviteStaffInput, inviteStaff, listStaff, setStaffDisabled } from "@/lib/support/staff-members";
+import { createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
+import { createStaffUser } from "../support/staff-factories";
+
+const tokenOf = (url: string) => url.split("/activate/")[1];
+
+describe("account lookup", () => {
+  it("finds accounts of every kind, tenant and status, deleted ones included", async () => {
+    const { caller: support } = await createStaffUser("support");
+    const tag = crypto.randomUUID().slice(0, 8);
+    const a = await createPartner(`Lookup A ${tag}`);
+    const b = await createPartner(`Lookup B ${tag}`);
+    const invited = await createPartnerUser(a.partner.id, { email: `zed.${tag}@a.example`, status: "INVITED", role: "sales" });
+    const deleted = await createPartnerUser(b.partner.id, { email: `zed.${tag}@b.example` });
+    await db.user.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    const { user: staff } = await createStaffUser("portal_admin", { email: `zed.${tag}@acme.example` });
+
+    const { accounts, total } = await searchAccounts(support, { q: `ZED.${tag}`, page: 1 });
+    expect(total).toBe(3);
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    expect(byId.get(invited.id)).toMatchObject({ status: "INVITED", kind: "PARTNER", tenant: { label: `Lookup A ${tag}` } });
+    expect(byId.get(deleted.id)?.deletedAt).not.toBeNull();
+    expect(byId.get(deleted.id)?.tenant.label).toBe(`Lookup B ${tag}`);
+    expect(byId.get(staff.id)).toMatchObject({ kind: "STAFF", tenant: { label: "Vendor staff" } });
+  });
+});
+
+describe("detaching an email", () => {
+  it("requires a reason", () => {
+    const parsed = DetachEmailInput.safeParse({ userId: crypto.randomUUID(), reason: "  " });
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["reason"], message: expect.stringMatching(/reason/) });
+  });
+
+  it("replaces the address, disables and signs out the account, kills its links, and frees the address for the right partner", async () => {
+    const { caller: support, user: supportUser } = await createStaffUser("support");
+    const { caller: portalAdmin } = await createStaffUser("portal_admin");
+    const wrong = await createPartner();
+    const right = await createPartner();
+    const email = uniqueEmail("Moved.Person");
+    const wrongUser = await inviteTeamMember(wrong.caller, InviteUserInput.parse({ firstName: "Mo", lastName: "Ved", email, role: "sales" }));
+    const activeElsewhere = await createPartnerUser(wrong.partner.id);
+    const session = await db.$transaction((tx) => createSession(tx, activeElsewhere, { ip: null, userAgent: null }));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
+    const oldLink = tokenOf((mail.props as { activationUrl: string }).activationUrl);
+
+    await detachEmail(support, wrongUser.id, "Belongs to the right partner's employee");
+    const detached = await db.user.findUniqueOrThrow({ where: { id: wrongUser.id } });
+    expect(detached).toMatchObject({
+      email: `detached+${wrongUser.id}@invalid`,
+      emailNormalized: `detached+${wrongUser.id}@invalid`,
+      status: "DISABLED",
+    });
+    expect(await describeActivationLink(oldLink)).toBeNull();
+    const liveTokens = await db.userToken.count({ where: { userId: wrongUser.id, usedAt: null, expiresAt: { gt: new Date() } } });
+    expect(liveTokens).toBe(0);
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: wrongUser.id, action: "user.email_detached" } });
+    expect(event).toMatchObject({ actorId: supportUser.id, partnerId: wrong.partner.id, onBehalfOf: wrong.partner.id });
+    expect(event.changes).toMatchObject({ reason: "Belongs to the right partner's employee", previousEmail: email });
+    expect((await getAccountOrThrow(support, wrongUser.id)).detachment).toMatchObject({ previousEmail: email });
+
+    // Signing an active account out.
+    await detachEmail(support, activeElsewhere.id, "Duplicate of another account");
+    expect(await findLiveSession(session.id)).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: activeElsewhere.id } })).sessionVersion).toBe(1);
+
+    const invited = await addPartnerUser(
+      portalAdmin,
+      AddPartnerUserInput.parse({ partnerId: right.partner.id, firstName: "Mo", lastName: "Ved", email, phone: "+1 415 555 0100", role: "sales" }),
+    );
+    expect(await db.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ partnerId: right.partner.id, email });
+    await expect(detachEmail(support, wrongUser.id, "again, please")).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("never acts on staff above the actor's role, nor on one's own account, so a Portal Owner always remains", async () => {
+    const { caller: support } = await createStaffUser("support");
+    const { caller: owner, user: ownerUser } = await createStaffUser("portal_owner");
+    const { user: admin } = await createStaffUser("portal_admin");
+    const { user: otherOwner } = await createStaffUser("portal_owner");
+    const { user: otherSupport } = await createStaffUser("support");
+
+    await expect(detachEmail(support, admin.id, "I want their address")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(detachEmail(support, ownerUser.id, "I want their address")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(sendResetLinkOnBehalf(support, ownerUser.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(detachEmail(owner, ownerUser.id, "leaving the company")).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).status).toBe("ACTIVE");
+
+    await detachEmail(support, otherSupport.id, "Same level is allowed");
+    await detachEmail(owner, otherOwner.id, "A second owner account by mistake");
+    expect((await db.user.findUniqueOrThrow({ where: { id: otherOwner.id } })).status).toBe("DISABLED");
+    expect((await db.user.findUniqueOrThrow({ where: { id: ownerUser.id } })).status).toBe("ACTIVE");
+  });
+
+  it("keeps a Portal Owner when two owners disable each other at the same moment", async () => {
+    // Every other owner of this worker's database is disabled first, so these two are the last.
+    await db.user.updateMany({ where: { kind: "STAFF", role: "portal_owner", status: "ACTIVE" }, data: { status: "DISABLED" } });
+    const a = await createStaffUser("portal_owner");
+    const b = await createStaffUser("portal_owner");
+    const results = await Promise.allSettled([
+      setStaffDisabled(a.caller, b.user.id, true),
+      setStaffDisabled(b.caller, a.user.id, true),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect(await db.user.count({ where: { kind: "STAFF", role: "portal_owner", status: "ACTIVE" } })).toBe(1);
+  });
+});
+
+describe("moving an invited user to the right partner", () => {
+  it("moves them with the target's role, no extras, no manager, and a fresh link that replaces the old one", async () => {
+    const { caller: support, user: supportUser } = await createStaffUser("support");
+    const wrong = await createPartner();
+    const right = await createPartner("Right Partner Co");
+    const user = await inviteTeamMember(
+      wrong.caller,
+      InviteUserInput.parse({ firstName: "Ina", lastName: "Vited", email: uniqueEmail("ina"), role: "account_executive", managerId: wrong.admin.id, permissions: ["audit.view"] }),
+    );
+    const firstMail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
+
+    const input = MoveInvitedUserInput.parse({ userId: user.id, targetPartnerId: right.partner.id, role: "sales", reason: "Invited to the wrong partner" });
+    await moveInvitedUser(support, input);
+
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      partnerId: right.partner.id,
+      role: "sales",
+      permissions: [],
+      managerId: null,
+      status: "INVITED",
+    });
+    expect(await describeActivationLink(tokenOf((firstMail.props as { activationUrl: string }).activationUrl))).toBeNull();
+    const mails = await db.outboxEmail.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } });
+    expect(mails).toHaveLength(2);
+    expect(mails[1].props).toMatchObject({ partnerName: "Right Partner Co" });
+    expect(await describeActivationLink(tokenOf((mails[1].props as { activationUrl: string }).activationUrl))).not.toBeNull();
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: user.id, action: "user.moved_to_partner" } });
+    expect(event).toMatchObject({ actorId: supportUser.id, partnerId: wrong.partner.id });
+    expect(event.changes).toMatchObject({ reason: "Invited to the wrong partner", toPartnerId: right.partner.id });
+  });
+
+  it("refuses users who already activated, and unknown partners", async () => {
+    const { caller: support } = await createStaffUser("support");
+    const wrong = await createPartner();
+    const right = await createPartner();
+    const active = await createPartnerUser(wrong.partner.id, { role: "sales" });
+    await expect(
+      moveInvitedUser(support, { userId: active.id, targetPartnerId: right.partner.id, role: "sales", reason: "wrong partner" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const invited = await createPartnerUser(wrong.partner.id, { role: "sales", status: "INVITED" });
+    const error = await moveInvitedUser(support, { userId: invited.id, targetPartnerId: crypto.randomUUID(), role: "sales", reason: "wrong partner" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: active.id } })).partnerId).toBe(wrong.partner.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: invited.id } })).partnerId).toBe(wrong.partner.id);
+  });
+});
+
+describe("helping a user on their behalf", () => {
+  it("resends an invite and sends a reset link, audited as the staff member", async () => {
+    const { caller: support, user: supportUser } = await createStaffUser("support");
+    const { partner } = await createPartner();
+    const invited = await createPartnerUser(partner.id, { role: "sales", status: "INVITED" });
+    const active = await createPartnerUser(partner.id, { role: "sales" });
+
+    await resendInviteOnBehalf(support, invited.id);
+    expect(await db.outboxEmail.count({ where: { to: invited.email, template: "invite-resent" } })).toBe(1);
+    await sendResetLinkOnBehalf(support, active.id);
+    expect(await db.outboxEmail.count({ where: { to: active.email, template: "password-reset" } })).toBe(1);
+    const events = await db.auditEvent.findMany({ where: { actorId: supportUser.id, partnerId: partner.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["user.invite_resent", "user.password_reset_sent"]);
+    expect(events.every((e) => e.onBehalfOf === partner.id)).toBe(true);
+
+    await expect(resendInviteOnBehalf(support, active.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(sendResetLinkOnBehalf(support, invited.id)).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("managing vendor staff", () => {
+  it("only Portal Owners invite, disable and enable staff; nobody disables themselves", async () => {
+    const { caller: owner, user: ownerUser } = await createStaffUser("portal_owner");
+    const { caller: portalAdmin } = await createStaffUser("portal_admin");
+    const { caller: support } = await createStaffUser("support");
+    const { caller: partnerAdmin } = await createPartner();
+    const { user: otherOwner } = await createStaffUser("portal_owner");
+    const input = InviteStaffInput.parse({ firstName: "Nico", lastName: "New", email: uniqueEmail("nico"), role: "support" });
+
+    await expect(inviteStaff(partnerAdmin, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(inviteStaff(portalAdmin, input)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setStaffDisabled(support, otherOwner.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.user.count({ where: { emailNormalized: input.email.toLowerCase() } })).toBe(0);
+
+    const invited = await inviteStaff(owner, input);
+    expect(await db.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ kind: "STAFF", role: "support", status: "INVITED", partnerId: null });
+    expect(await db.outboxEmail.count({ where: { to: input.email, template: "activation" } })).toBe(1);
+    expect(await listStaff(owner)).toEqual(expect.arrayContaining([expect.objectContaining({ id: invited.id, status: "INVITED" })]));
+
+    await expect(setStaffDisabled(owner, ownerUser.id, true)).rejects.toBeInstanceOf(ConflictError);
+    const session = await db.$transaction((tx) => createSession(tx, otherOwner, { ip: null, userAgent: null }));
+    await setStaffDisabled(owner, otherOwner.id, true);
+    expect(await findLiveSession(session.id)).toBeNull();
+    await setStaffDisabled(owner, otherOwner.id, false);
+    expect((await db.user.findUniqueOrThrow({ where: { id: otherOwner.id } })).status).toBe("ACTIVE");
+    expect(await db.auditEvent.count({ where: { targetId: otherOwner.id, actorId: ownerUser.id, action: { startsWith: "staff." } } })).toBe(2);
+  });
+});

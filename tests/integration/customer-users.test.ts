@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import {
+  addCustomerUser,
+  CUSTOMER_USERS_PAGE_SIZE,
+  listMatchingCustomerUserIds,
+  deleteCustomerUsers,
+  emailCredentialsToCaller,
+  listCustomerUsers,
+  listDeletedCustomerUsers,
+  purgeDeletedCustomerUsers,
+  resetCustomerUserPassword,
+  restoreCustomerUsers,
+} from "@/lib/customers/customer-users";
+import { CustomerUserInput } from "@/lib/customers/schemas";
+import { verifyPassword } from "@/lib/auth/password";
+import { openCredentials } from "@/lib/customers/sealed-credentials";
+import { EMAIL_IN_THIS_ORGANIZATION } from "@/lib/accounts/email-rule";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { createPartner, uniqueEmail } from "../support/factories";
+import { createCustomerUser, createCustomerWithSubscription, createProduct, createSubscription } from "../support/customer-factories";
+
+const userInput = (customerId: string, overrides: Record<string, unknown> = {}) =>
+  CustomerUserInput.parse({ customerId, firstName: "Ada", lastName: "Lovelace", email: uniqueEmail("ada"), ...overrides });
+
+describe("adding a customer user", () => {
+  it("creates an active user with a temporary password that must be changed, and the ticked licenses", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer, product, subscription } = await createCustomerWithSubscription(partner.id, 3);
+    const { user, credential } = await addCustomerUser(caller, userInput(customer.id, { productIds: [product.id] }));
+
+    const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(saved).toMatchObject({ kind: "CUSTOMER", partnerId: partner.id, customerId: customer.id, status: "ACTIVE", mustChangePassword: true });
+    expect(saved.username).toBe(credential.username);
+    expect(saved.passwordHash).toMatch(/^hmac-sha256\$/);
+    expect(saved.passwordHash).not.toContain(credential.temporaryPassword.replace(/-/g, ""));
+    expect(await verifyPassword(saved.passwordHash, credential.temporaryPassword)).toBe(true);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).assigned).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "customer_user.created", targetId: user.id } })).toBe(1);
+    // Nothing else stores the password in clear.
+    const audit = JSON.stringify(await db.auditEvent.findMany({ where: { partnerId: partner.id }, select: { changes: true } }));
+    expect(audit).not.toContain(credential.temporaryPassword);
+  });
+
+  it("refuses a license without a free seat and writes nothing", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer, product } = await createCustomerWithSubscription(partner.id, 1);
+    await createCustomerUser(customer);
+    await addCustomerUser(caller, userInput(customer.id, { productIds: [product.id] }));
+    const input = userInput(customer.id, { productIds: [product.id] });
+    const error = await addCustomerUser(caller, input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.productIds[0]).toMatch(/No free seat left/);
+    expect(await db.user.count({ where: { emailNormalized: input.email.toLowerCase() } })).toBe(0);
+  });
+
+  it("applies the portal-wide email rule", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const email = uniqueEmail("dup");
+    await addCustomerUser(caller, userInput(customer.id, { email }));
+    const error = await addCustomerUser(caller, userInput(customer.id, { email: email.toUpperCase() })).catch((e: unknown) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ email: [EMAIL_IN_THIS_ORGANIZATION] });
+  });
+});
+
+describe("resetting a customer user's password", () => {
+  it("issues a new temporary password, ends sessions and requires a change", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const { user, credential: first } = await addCustomerUser(caller, userInput(customer.id));
+    await db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+
+    const second = await resetCustomerUserPassword(caller, customer.id, user.id);
+    const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(saved.mustChangePassword).toBe(true);
+    expect(saved.sessionVersion).toBe(1);
+    expect(await verifyPassword(saved.passwordHash, second.temporaryPassword)).toBe(true);
+    expect(await verifyPassword(saved.passwordHash, first.temporaryPassword)).toBe(false);
+  });
+});
+
+describe("emailing credentials to the admin", () => {
+  it("sends only passwords the portal issued, sealed in the outbox", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const { credential } = await addCustomerUser(caller, userInput(customer.id));
+    const forged = { userId: credential.userId, temporaryPassword: "Forg-edPa-sswo-rdXX-XXXX" };
+
+    const result = await emailCredentialsToCaller(caller, customer.id, [credential, forged]);
+    expect(result).toEqual({ sent: 1, skipped: 1 });
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: caller.email, template: "customer-credentials" } });
+    expect(JSON.stringify(mail.props)).not.toContain(credential.temporaryPassword);
+    expect(openCredentials(mail.props as { sealed: string }).credentials).toEqual([
+      { name: credential.name, username: credential.username, temporaryPassword: credential.temporaryPassword },
+    ]);
+  });
+});
+
+describe("deleting and restoring customer users", () => {
+  it("frees seats on delete, lists the user with days left, and restores licenses where seats are free", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer, product: basic, subscription: basicSub } = await createCustomerWithSubscription(partner.id, 1);
+    const backup = await createProduct();
+    const backupSub = await createSubscription(customer, backup.id, 5);
+    const user = await createCustomerUser(customer, { subscriptionIds: [basicSub.id, backupSub.id] });
+
+    const [deleted] = await deleteCustomerUsers(caller, customer.id, [user.id]);
+    expect(deleted.freedProducts.sort()).toEqual([basic.name, backup.name].sort());
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: basicSub.id } })).assigned).toBe(0);
+    expect((await listCustomerUsers(caller, customer.id)).users.map((u) => u.id)).not.toContain(user.id);
+    expect(await listDeletedCustomerUsers(caller, customer.id)).toMatchObject([{ id: user.id, daysLeft: 30 }]);
+
+    // Meanwhile someone else takes the only Basic seat.
+    await createCustomerUser(customer, { subscriptionIds: [basicSub.id] });
+
+    const [restored] = await restoreCustomerUsers(caller, customer.id, [user.id]);
+    expect(restored).toMatchObject({
+      restored: true,
+      licensesRestored: [backup.name],
+      licensesNotRestored: [{ product: basic.name, reason: "No free seat." }],
+    });
+    const saved = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { licenses: true } });
+    expect(saved.deletedAt).toBeNull();
+    expect(saved.licenses.map((l) => l.subscriptionId)).toEqual([backupSub.id]);
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: basicSub.id } })).toMatchObject({ assigned: 1, purchased: 1 });
+  });
+
+  it("refuses a restore whose email now belongs to someone else, with the reason, and restores the others", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const taken = await createCustomerUser(customer, { firstName: "Tom", lastName: "Taken" });
+    const free = await createCustomerUser(customer, { firstName: "Fay", lastName: "Free" });
+    await deleteCustomerUsers(caller, customer.id, [taken.id, free.id]);
+    await createCustomerUser(customer, { email: taken.email });
+
+    const results = await restoreCustomerUsers(caller, customer.id, [taken.id, free.id]);
+    expect(results.find((r) => r.userId === free.id)).toMatchObject({ restored: true });
+    const refused = results.find((r) => r.userId === taken.id)!;
+    expect(refused.restored).toBe(false);
+    expect(refused.reason).toContain(EMAIL_IN_THIS_ORGANIZATION);
+    expect((await db.user.findUniqueOrThrow({ where: { id: taken.id } })).deletedAt).not.toBeNull();
+  });
+
+  it("refuses a restore after 30 days and purges the user, keeping the audit events", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const user = await createCustomerUser(customer);
+    await deleteCustomerUsers(caller, customer.id, [user.id]);
+    await db.user.update({ where: { id: user.id }, data: { deletedAt: new Date(Date.now() - 31 * 86_400_000) } });
+
+    await expect(restoreCustomerUsers(caller, customer.id, [user.id])).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listDeletedCustomerUsers(caller, customer.id)).toEqual([]);
+    expect(await purgeDeletedCustomerUsers()).toBeGreaterThanOrEqual(1);
+    expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
+    expect(await purgeDeletedCustomerUsers()).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "customer_user.deleted", targetId: user.id } })).toBe(1);
+  });
+});
+
+describe("filtering customer users", () => {
+  it("filters by license, no license, status and search", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer, product, subscription } = await createCustomerWithSubscription(partner.id, 5);
+    const licensed = await createCustomerUser(customer, { firstName: "Lina", lastName: "Licensed", subscriptionIds: [subscription.id] });
+    const bare = await createCustomerUser(customer, { firstName: "Nora", lastName: "None" });
+    await db.user.update({ where: { id: bare.id }, data: { status: "DISABLED" } });
+
+    const ids = async (filters: Parameters<typeof listCustomerUsers>[2]) => (await listCustomerUsers(caller, customer.id, filters)).users.map((u) => u.id);
+    expect(await ids({ license: product.id })).toEqual([licensed.id]);
+    expect(await ids({ license: "none" })).toEqual([bare.id]);
+    expect(await ids({ status: "DISABLED" })).toEqual([bare.id]);
+    expect(await ids({ query: "LINA" })).toEqual([licensed.id]);
+  });
+});
+
+describe("tenant isolation of customer users", () => {
+  it("answers not found to another partner's admin for every action, and changes nothing", async () => {
+    const a = await createPartner();
+    const b = await createPartner();
+    const { customer, subscription } = await createCustomerWithSubscription(a.partner.id, 5);
+    const user = await createCustomerUser(customer, { subscriptionIds: [subscription.id] });
+    const deletedUser = await createCustomerUser(customer);
+    await deleteCustomerUsers(a.caller, customer.id, [deletedUser.id]);
+
+    await expect(addCustomerUser(b.caller, userInput(customer.id))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resetCustomerUserPassword(b.caller, customer.id, user.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteCustomerUsers(b.caller, customer.id, [user.id])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(restoreCustomerUsers(b.caller, customer.id, [deletedUser.id])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(emailCredentialsToCaller(b.caller, customer.id, [{ userId: user.id, temporaryPassword: "x" }])).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listCustomerUsers(b.caller, customer.id)).users).toEqual([]);
+    expect(await listDeletedCustomerUsers(b.caller, customer.id)).toEqual([]);
+
+    const saved = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { licenses: true } });
+    expect(saved.deletedAt).toBeNull();
+    expect(saved.licenses).toHaveLength(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: deletedUser.id } })).deletedAt).not.toBeNull();
+  });
+});
+
+describe("selecting all matching users", () => {
+  it("returns every match beyond the first page, and only the matches", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer, product, subscription } = await createCustomerWithSubscription(partner.id, 1);
+    await Promise.all(Array.from({ length: CUSTOMER_USERS_PAGE_SIZE + 5 }, () => createCustomerUser(customer)));
+    const licensed = await createCustomerUser(customer, { subscriptionIds: [subscription.id] });
+    expect(await listMatchingCustomerUserIds(caller, customer.id, { license: "none" })).toHaveLength(CUSTOMER_USERS_PAGE_SIZE + 5);
+    expect(await listMatchingCustomerUserIds(caller, customer.id, { license: product.id })).toEqual([licensed.id]);
+  });
+});

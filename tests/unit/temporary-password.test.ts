@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { generateTemporaryPassword, hashTemporaryPassword, verifyTemporaryPassword } from "@/lib/auth/temporary-password";
+import { verifyPassword } from "@/lib/auth/password";
+
+// The HMAC key is AUTH_SECRET; unit tests have no app environment of their own.
+beforeAll(() => {
+  vi.stubEnv("AUTH_SECRET", "unit-test-secret-unit-test-secret-0123456789");
+  vi.stubEnv("DATABASE_URL", "postgres://unused@localhost/unused");
+});
+
+describe("temporary passwords", () => {
+  it("are 20 characters from 62 (119 bits), grouped by four for reading, and never repeat", () => {
+    const passwords = Array.from({ length: 500 }, generateTemporaryPassword);
+    for (const password of passwords) expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){4}$/);
+    expect(new Set(passwords).size).toBe(passwords.length);
+    expect(20 * Math.log2(62)).toBeGreaterThanOrEqual(96);
+  });
+
+  it("are stored as a keyed hash that never contains the password", () => {
+    const password = generateTemporaryPassword();
+    const stored = hashTemporaryPassword(password);
+    expect(stored).toMatch(/^hmac-sha256\$[0-9a-f]{64}$/);
+    expect(stored).not.toContain(password.replace(/-/g, ""));
+  });
+
+  it("verify with or without the reading dashes, and refuse anything else", async () => {
+    const password = generateTemporaryPassword();
+    const stored = hashTemporaryPassword(password);
+    expect(verifyTemporaryPassword(stored, password)).toBe(true);
+    expect(verifyTemporaryPassword(stored, password.replace(/-/g, ""))).toBe(true);
+    expect(verifyTemporaryPassword(stored, password.toLowerCase())).toBe(false);
+    expect(await verifyPassword(stored, password)).toBe(true);
+    expect(await verifyPassword(stored, generateTemporaryPassword())).toBe(false);
+  });
+});
