@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "../env.ts";
 import { RateLimitedError } from "../errors.ts";
 import { revokeSession } from "./sessions.ts";
+import { requestMetaFrom } from "./request-meta.ts";
 import { signInWithPassword } from "./sign-in.ts";
 
 declare module "next-auth" {
@@ -47,12 +48,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = CredentialsInput.safeParse(credentials);
         if (!parsed.success) return null;
-        const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
         try {
-          const result = await signInWithPassword(parsed.data.login, parsed.data.password, {
-            ip: forwarded || null,
-            userAgent: request.headers.get("user-agent"),
-          });
+          const result = await signInWithPassword(parsed.data.login, parsed.data.password, requestMetaFrom(request.headers));
           return result ? { id: result.userId, sessionId: result.sessionId } : null;
         } catch (error) {
           if (error instanceof RateLimitedError) throw new RateLimitedSignIn(error.message);
