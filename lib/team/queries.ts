@@ -41,6 +41,9 @@ export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamL
   // searchText is lower(first last email), kept by a trigger, with a trigram index.
   if (filters.q) conditions.push({ searchText: { contains: filters.q.toLowerCase() } });
   if (cursor && sort === "name") {
+    // The OR alone makes Postgres filter the whole tenant; the redundant
+    // lower bound lets it start the index scan at the cursor (bench/team-list.ts).
+    conditions.push({ lastName: { gte: cursor.l } });
     conditions.push({
       OR: [
         { lastName: { gt: cursor.l } },
