@@ -4,8 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { isUniqueViolation, NotFoundError } from "../errors.ts";
 import { managerFor } from "../support/resolve.ts";
-import { sendActivationEmail } from "../team/invite.ts";
-import { normalizeEmail } from "../validation/fields.ts";
+import { createInvitedUser } from "../team/invite.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
@@ -30,24 +29,12 @@ export async function addPartnerUser(caller: Caller, input: AddPartnerUserInput)
   const managerId = managerFor(input.role, partner.primaryUser);
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: {
-          kind: "PARTNER",
-          partnerId: partner.id,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          email: input.email,
-          emailNormalized: normalizeEmail(input.email),
-          phone: input.phone,
-          role: input.role,
-          managerId,
-          status: "INVITED",
-          invitedById: caller.userId,
-        },
-        select: { id: true, firstName: true, lastName: true, email: true },
-      });
-      // The email comes from the portal team, not a named staff member the invitee doesn't know.
-      await sendActivationEmail(tx, { userId: caller.userId, partnerName: partner.name }, created, "activation");
+      const created = await createInvitedUser(
+        tx,
+        { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: input.role, managerId },
+        // The email comes from the portal team, not a named staff member the invitee doesn't know.
+        { userId: caller.userId, partnerName: partner.name },
+      );
       await recordAudit(tx, staffActor(caller, partner.id), {
         action: "user.invited",
         partnerId: partner.id,

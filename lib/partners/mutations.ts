@@ -3,8 +3,7 @@ import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
-import { sendActivationEmail } from "../team/invite.ts";
-import { normalizeEmail } from "../validation/fields.ts";
+import { createInvitedUser } from "../team/invite.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
@@ -20,23 +19,12 @@ export async function createPartner(caller: Caller, input: CreatePartnerInput) {
   try {
     const result = await db.$transaction(async (tx) => {
       const partner = await tx.partner.create({ data: { name: input.name }, select: { id: true, name: true } });
-      const user = await tx.user.create({
-        data: {
-          kind: "PARTNER",
-          partnerId: partner.id,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          email: input.email,
-          emailNormalized: normalizeEmail(input.email),
-          phone: input.phone,
-          role: "partner_admin",
-          status: "INVITED",
-          invitedById: caller.userId,
-        },
-        select: { id: true, firstName: true, email: true },
-      });
+      const user = await createInvitedUser(
+        tx,
+        { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: "partner_admin" },
+        { userId: caller.userId, partnerName: partner.name },
+      );
       await tx.partner.update({ where: { id: partner.id }, data: { primaryUserId: user.id } });
-      await sendActivationEmail(tx, { userId: caller.userId, partnerName: partner.name }, user, "activation");
       await recordAudit(tx, staffActor(caller, partner.id), {
         action: "partner.created",
         partnerId: partner.id,

@@ -5,8 +5,8 @@ import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
 import { STAFF_ROLE_KEYS } from "../auth/permissions.ts";
-import { sendActivationEmail } from "../team/invite.ts";
-import { emailField, nameField, normalizeEmail } from "../validation/fields.ts";
+import { createInvitedUser } from "../team/invite.ts";
+import { emailField, nameField } from "../validation/fields.ts";
 import { assertMayActOnAccount, assertStaff, staffActor } from "./staff-access.ts";
 import { emailHeldError } from "./email-holder.ts";
 import { isDetachedEmail } from "./resolve.ts";
@@ -39,20 +39,11 @@ export async function inviteStaff(caller: Caller, input: InviteStaffInput) {
   await db.$transaction((tx) => assertMayActOnAccount(tx, caller, { id: "", kind: "STAFF", role: input.role, status: "INVITED" }, { removesAccess: false }));
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: {
-          kind: "STAFF",
-          firstName: input.firstName,
-          lastName: input.lastName,
-          email: input.email,
-          emailNormalized: normalizeEmail(input.email),
-          role: input.role,
-          status: "INVITED",
-          invitedById: caller.userId,
-        },
-        select: { id: true, firstName: true, lastName: true, email: true },
-      });
-      await sendActivationEmail(tx, { userId: caller.userId, firstName: caller.firstName, lastName: caller.lastName, partnerName: "the vendor team" }, created, "activation");
+      const created = await createInvitedUser(
+        tx,
+        { kind: "STAFF", firstName: input.firstName, lastName: input.lastName, email: input.email, role: input.role },
+        { userId: caller.userId, firstName: caller.firstName, lastName: caller.lastName, partnerName: "the vendor team" },
+      );
       await recordAudit(tx, staffActor(caller, null), {
         action: "staff.invited",
         partnerId: null,

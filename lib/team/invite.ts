@@ -26,26 +26,22 @@ export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserI
 
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({
-        data: {
+      const created = await createInvitedUser(
+        tx,
+        {
           kind: "PARTNER",
           partnerId: caller.partnerId,
           firstName: input.firstName,
           lastName: input.lastName,
           email: input.email,
-          emailNormalized: normalizeEmail(input.email),
           phone: input.phone,
           role: input.role,
           permissions: input.permissions,
           managerId: input.role && PARTNER_ROLES[input.role as keyof typeof PARTNER_ROLES].requiresManager ? input.managerId : null,
-          status: "INVITED",
-          invitedById: caller.userId,
-          // Security notices always go (DESIGN §4); a form that doesn't ask gets the defaults.
-          notifications: [...new Set([...(input.notifications ?? DEFAULT_NOTIFICATIONS), "security"])],
+          notifications: input.notifications,
         },
-        select: { id: true, firstName: true, lastName: true, email: true },
-      });
-      await sendActivationEmail(tx, caller, created, "activation");
+        caller,
+      );
       await recordAudit(tx, caller, {
         action: "user.invited",
         target: { type: "user", id: created.id },
@@ -81,6 +77,46 @@ export async function resendInvite(caller: PartnerCaller, userId: string) {
 }
 
 type Inviter = { userId: string | null; firstName?: string; lastName?: string; partnerName?: string | null };
+
+/** The person being invited: a member of one partner, or vendor staff (who belong to no partner). */
+export type InvitedAccount = { firstName: string; lastName: string; email: string; phone?: string | null; role: string | null } & (
+  | { kind: "PARTNER"; partnerId: string; permissions?: string[]; managerId?: string | null; notifications?: readonly string[] }
+  | { kind: "STAFF" }
+);
+
+/**
+ * Writes an Invited user and queues their activation email in the caller's
+ * transaction, so nobody is ever invited without a link. Every way in (team
+ * invite, vendor console, new partner, new staff) comes through here so the
+ * email rule and defaults can't drift apart. Permission checks, the audit
+ * event and the unique-violation message stay with the caller: each words
+ * them for its own audience.
+ */
+export async function createInvitedUser(tx: Tx, account: InvitedAccount, inviter: Inviter) {
+  const partner = account.kind === "PARTNER" ? account : null;
+  const created = await tx.user.create({
+    data: {
+      kind: account.kind,
+      partnerId: partner?.partnerId ?? null,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      email: account.email,
+      emailNormalized: normalizeEmail(account.email),
+      phone: account.phone,
+      role: account.role,
+      permissions: partner?.permissions ?? [],
+      managerId: partner?.managerId ?? null,
+      status: "INVITED",
+      invitedById: inviter.userId,
+      // Security notices always go (DESIGN §4); whoever doesn't choose gets the defaults.
+      // Staff get none: notifications only ever reach partner members (lib/notifications/recipients.ts).
+      notifications: partner ? [...new Set([...(partner.notifications ?? DEFAULT_NOTIFICATIONS), "security"])] : [],
+    },
+    select: { id: true, firstName: true, lastName: true, email: true },
+  });
+  await sendActivationEmail(tx, inviter, created, "activation");
+  return created;
+}
 
 export async function sendActivationEmail(
   tx: Tx,

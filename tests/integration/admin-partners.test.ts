@@ -87,6 +87,7 @@ describe("creating and editing partners", () => {
     );
     const saved = await db.partner.findUniqueOrThrow({ where: { id: partner.id }, include: { primaryUser: true } });
     expect(saved.primaryUser).toMatchObject({ id: user.id, status: "INVITED", role: "partner_admin", phone: "+14155550100" });
+    expect(saved.primaryUser?.notifications.sort()).toEqual(["license_changes", "new_orders", "security"]);
 
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
     expect(mail.template).toBe("activation");
@@ -201,6 +202,8 @@ describe("adding a partner user on the partner's behalf", () => {
     expect(saved).toMatchObject({ partnerId: partner.id, kind: "PARTNER", status: "INVITED", role: "account_executive", phone: "+442079460958" });
     // An Account Executive reports to the partner's primary Partner Admin.
     expect(saved.managerId).toBe((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId);
+    // Like a team invite, a member added by staff starts with the default notifications.
+    expect(saved.notifications.sort()).toEqual(["license_changes", "new_orders", "security"]);
     expect(await db.outboxEmail.count({ where: { to: input.email, template: "activation" } })).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: user.id, action: "user.invited" } });
     expect(event).toMatchObject({ actorId: staff.id, partnerId: partner.id, onBehalfOf: partner.id });

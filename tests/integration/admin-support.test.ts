@@ -201,7 +201,7 @@ describe("managing vendor staff", () => {
     expect(await db.user.count({ where: { emailNormalized: input.email.toLowerCase() } })).toBe(0);
 
     const invited = await inviteStaff(owner, input);
-    expect(await db.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ kind: "STAFF", role: "support", status: "INVITED", partnerId: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ kind: "STAFF", role: "support", status: "INVITED", partnerId: null, notifications: [] });
     expect(await db.outboxEmail.count({ where: { to: input.email, template: "activation" } })).toBe(1);
     expect(await listStaff(owner)).toEqual(expect.arrayContaining([expect.objectContaining({ id: invited.id, status: "INVITED" })]));
 
