@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/lib/auth/actions";
 import { requireCaller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
+import { AppHeader } from "@/components/ui/app-header";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const caller = await requireCaller();
@@ -21,37 +20,18 @@ export default async function PortalLayout({ children }: { children: ReactNode }
 
   return (
     <div className="min-h-screen">
-      <header className="border-b border-gray-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <div className="flex items-center gap-6">
-            <Link href="/" className="font-semibold text-blue-800">
-              Partner Portal
-            </Link>
-            <nav aria-label="Main">
-              <ul className="flex gap-4 text-sm">
-                {links.map((link) => (
-                  <li key={link.href}>
-                    <Link href={link.href} className="text-gray-700 hover:text-blue-800">
-                      {link.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-          <div className="flex items-center gap-4 text-sm">
-            <span className="text-gray-700">
-              {caller.firstName} {caller.lastName}
-              {caller.partnerName && <span className="text-gray-500"> · {caller.partnerName}</span>}
-            </span>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 hover:bg-gray-50">
-                Sign out
-              </button>
-            </form>
-          </div>
-        </div>
-      </header>
+      <AppHeader
+        theme="portal"
+        home={{ href: "/", label: "Partner Portal" }}
+        navLabel="Main"
+        links={links}
+        user={
+          <>
+            {caller.firstName} {caller.lastName}
+            {caller.partnerName && <span className="text-gray-500"> · {caller.partnerName}</span>}
+          </>
+        }
+      />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </div>
   );

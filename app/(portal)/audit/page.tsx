@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { AuditFilters } from "@/lib/audit/queries";
 import { listPartnerAuditEvents } from "@/lib/team/audit-log";
-import { formatDateTime } from "@/components/ui/format";
+import { AuditTable } from "@/components/audit/audit-table";
 
 export const metadata = { title: "Audit log" };
 
@@ -55,55 +55,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           Some filters were not understood ({parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}); showing all events.
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Audit events</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">When</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Actor</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Action</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Target</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Changes</th>
-              <th scope="col" className="px-4 py-3 font-semibold">From</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {events.length === 0 && (
-              <tr><td colSpan={6} className="px-4 py-6 text-center text-gray-600">No events match these filters.</td></tr>
-            )}
-            {events.map((event) => (
-              <tr key={event.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3">{formatDateTime(event.at)}</td>
-                <td className="px-4 py-3">
-                  {event.actor ? (
-                    <>
-                      {event.actor.name}
-                      <span className="block text-xs text-gray-500">{event.actor.email}</span>
-                    </>
-                  ) : (
-                    <span className="text-gray-600">System or anonymous</span>
-                  )}
-                  {event.onBehalfOf && <span className="block text-xs text-gray-500">as vendor support</span>}
-                </td>
-                <td className="px-4 py-3 font-mono text-xs">{event.action}</td>
-                <td className="px-4 py-3">
-                  {event.targetUser ? event.targetUser.name : event.targetType}
-                  {event.targetId && (
-                    <Link href={`/audit?target=${event.targetId}`} className="block font-mono text-xs text-blue-700 underline" aria-label={`Events for ${event.targetUser?.name ?? event.targetId}`}>
-                      {event.targetId.slice(0, 8)}…
-                    </Link>
-                  )}
-                </td>
-                <td className="max-w-xs px-4 py-3">
-                  {event.changes != null && <code className="block whitespace-pre-wrap break-words text-xs">{JSON.stringify(event.changes)}</code>}
-                </td>
-                <td className="px-4 py-3 text-xs">{event.ip ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable view="partner" events={events} caption="Audit events" emptyMessage="No events match these filters." />
       {olderHref && (
         <p className="mt-4 text-sm">
           <Link href={olderHref} className="font-semibold text-blue-700 underline">Older events</Link>

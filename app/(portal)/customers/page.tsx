@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/customers/customers";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { Pagination } from "./pagination";
+import { DataTable } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Customers" };
 
@@ -15,14 +17,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <div className="mb-6 flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Customers</h1>
-        {can(caller, "customers.manage") && (
-          <Link href="/customers/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
-            Add customer
-          </Link>
-        )}
-      </div>
+      <PageHeader title="Customers" action={can(caller, "customers.manage") && { href: "/customers/new", label: "Add customer" }} />
       <form role="search" className="mb-4 flex gap-2" action="/customers">
         <label htmlFor="customer-search" className="sr-only">
           Search customers
@@ -39,46 +34,29 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Search
         </button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Customers</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Customer ID</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Type</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Contact email</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Users</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {result.customers.map((customer) => (
-              <tr key={customer.id}>
-                <td className="px-4 py-3 font-mono">{formatCustomerNumber(customer.number)}</td>
-                <td className="px-4 py-3">
-                  <Link href={`/customers/${customer.id}`} className="text-blue-700 underline">
-                    {customer.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-3">{customer.type === "COMPANY" ? "Company" : "Individual"}</td>
-                <td className="px-4 py-3">{customer.contactEmail}</td>
-                <td className="px-4 py-3">
-                  <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline" aria-label={`Users of ${customer.name}`}>
-                    {customer._count.users}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-            {result.customers.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-gray-600">
-                  {q ? `No customer matches “${q}”.` : "No customers yet."}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Customers"
+        headers={["Customer ID", "Name", "Type", "Contact email", "Users"]}
+        empty={result.customers.length === 0 && (q ? `No customer matches “${q}”.` : "No customers yet.")}
+      >
+        {result.customers.map((customer) => (
+          <tr key={customer.id}>
+            <td className="px-4 py-3 font-mono">{formatCustomerNumber(customer.number)}</td>
+            <td className="px-4 py-3">
+              <Link href={`/customers/${customer.id}`} className="text-blue-700 underline">
+                {customer.name}
+              </Link>
+            </td>
+            <td className="px-4 py-3">{customer.type === "COMPANY" ? "Company" : "Individual"}</td>
+            <td className="px-4 py-3">{customer.contactEmail}</td>
+            <td className="px-4 py-3">
+              <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline" aria-label={`Users of ${customer.name}`}>
+                {customer._count.users}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} href={pageHref} label="Customers pages" />
     </>
   );

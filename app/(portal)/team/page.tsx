@@ -7,6 +7,8 @@ import { TeamListFilters } from "@/lib/team/schemas";
 import { setInviteRemindersAction } from "@/lib/team/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
 import { ResendInviteButton } from "./resend-invite-button";
 import { ActionButton } from "./action-button";
 import { TeamTabs } from "./team-tabs";
@@ -31,14 +33,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
 
   return (
     <>
-      <div className="mb-4 flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Team</h1>
-        {canManage && (
-          <Link href="/team/invite" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
-            Invite user
-          </Link>
-        )}
-      </div>
+      <PageHeader title="Team" action={canManage && { href: "/team/invite", label: "Invite user" }} className="mb-4" />
       {deletedName && (
         <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
           {deletedName} was deleted and signed out. You can restore them from Deleted users for 30 days.
@@ -87,69 +82,51 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         )}
       </form>
 
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Team members</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
+      <DataTable
+        caption="Team members"
+        headers={["Name", "Email", "Role", "Status", "Last sign-in", canManage && { label: "Actions", hidden: true }]}
+        empty={members.length === 0 && "No team members match these filters."}
+      >
+        {members.map((member) => {
+          const name = `${member.firstName} ${member.lastName}`;
+          return (
+            <tr key={member.id}>
+              <td className="px-4 py-3">
+                {canManage ? (
+                  <Link href={`/team/${member.id}`} className="font-medium text-blue-700 underline">{name}</Link>
+                ) : (
+                  name
+                )}
+                {settings?.primaryUserId === member.id && <span className="ml-2 text-xs text-gray-600">(primary user)</span>}
+                {member.manager && (
+                  <span className="block text-xs text-gray-500">Reports to {member.manager.firstName} {member.manager.lastName}</span>
+                )}
+              </td>
+              <td className="px-4 py-3">{member.email}</td>
+              <td className="px-4 py-3">
+                {member.role ? roleLabel(member.role) : "Custom permissions"}
+                {member.role && member.permissions.length > 0 && (
+                  <span className="block text-xs text-gray-500">+ {member.permissions.length} extra</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <StatusBadge status={member.invitationExpired ? "EXPIRED" : member.status} />
+                {member.status === "INVITED" && member.invitationExpiresAt && (
+                  <span className="block text-xs text-gray-500">
+                    {member.invitationExpired ? "Expired" : "Expires"} {formatDateTime(member.invitationExpiresAt)}
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
               {canManage && (
-                <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Actions</span></th>
+                <td className="whitespace-nowrap px-4 py-3 text-right">
+                  {member.status === "INVITED" && <ResendInviteButton userId={member.id} name={name} expired={member.invitationExpired} />}
+                </td>
               )}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {members.length === 0 && (
-              <tr>
-                <td colSpan={canManage ? 6 : 5} className="px-4 py-6 text-center text-gray-600">No team members match these filters.</td>
-              </tr>
-            )}
-            {members.map((member) => {
-              const name = `${member.firstName} ${member.lastName}`;
-              return (
-                <tr key={member.id}>
-                  <td className="px-4 py-3">
-                    {canManage ? (
-                      <Link href={`/team/${member.id}`} className="font-medium text-blue-700 underline">{name}</Link>
-                    ) : (
-                      name
-                    )}
-                    {settings?.primaryUserId === member.id && <span className="ml-2 text-xs text-gray-600">(primary user)</span>}
-                    {member.manager && (
-                      <span className="block text-xs text-gray-500">Reports to {member.manager.firstName} {member.manager.lastName}</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3">{member.email}</td>
-                  <td className="px-4 py-3">
-                    {member.role ? roleLabel(member.role) : "Custom permissions"}
-                    {member.role && member.permissions.length > 0 && (
-                      <span className="block text-xs text-gray-500">+ {member.permissions.length} extra</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={member.invitationExpired ? "EXPIRED" : member.status} />
-                    {member.status === "INVITED" && member.invitationExpiresAt && (
-                      <span className="block text-xs text-gray-500">
-                        {member.invitationExpired ? "Expired" : "Expires"} {formatDateTime(member.invitationExpiresAt)}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
-                  {canManage && (
-                    <td className="whitespace-nowrap px-4 py-3 text-right">
-                      {member.status === "INVITED" && <ResendInviteButton userId={member.id} name={name} expired={member.invitationExpired} />}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {nextHref && (
         <p className="mt-4 text-sm">
           <Link href={nextHref} className="font-semibold text-blue-700 underline">Next page</Link>

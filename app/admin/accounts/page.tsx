@@ -5,6 +5,7 @@ import { AccountSearchQuery } from "@/lib/support/schemas";
 import { formatDateTime } from "@/components/ui/format";
 import { AccountStatus, KIND_LABELS } from "./account-status";
 import { Pager } from "../pager";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Accounts · Vendor console" };
 
@@ -41,48 +42,29 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <p className="mb-2 text-sm text-gray-600">
             {total} account{total === 1 ? "" : "s"} match &ldquo;{query.q}&rdquo;
           </p>
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="min-w-full divide-y divide-gray-200 text-sm">
-              <caption className="sr-only">Accounts matching {query.q}</caption>
-              <thead className="bg-gray-50 text-left">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Tenant</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Kind</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Created</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {accounts.map((account) => (
-                  <tr key={account.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/admin/accounts/${account.id}`} className="text-blue-700 underline">
-                        {account.firstName} {account.lastName}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">{account.email}</td>
-                    <td className="px-4 py-3">{account.tenant.label}</td>
-                    <td className="px-4 py-3">{KIND_LABELS[account.kind]}</td>
-                    <td className="px-4 py-3">
-                      <AccountStatus status={account.status} deletedAt={account.deletedAt} />
-                    </td>
-                    <td className="px-4 py-3">{formatDateTime(account.createdAt)}</td>
-                    <td className="px-4 py-3">{formatDateTime(account.lastSignInAt)}</td>
-                  </tr>
-                ))}
-                {accounts.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="px-4 py-6 text-center text-gray-600">
-                      No account matches.
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Accounts matching ${query.q}`}
+            headers={["Name", "Email", "Tenant", "Kind", "Status", "Created", "Last sign-in"]}
+            empty={accounts.length === 0 && "No account matches."}
+          >
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/admin/accounts/${account.id}`} className="text-blue-700 underline">
+                    {account.firstName} {account.lastName}
+                  </Link>
+                </td>
+                <td className="px-4 py-3">{account.email}</td>
+                <td className="px-4 py-3">{account.tenant.label}</td>
+                <td className="px-4 py-3">{KIND_LABELS[account.kind]}</td>
+                <td className="px-4 py-3">
+                  <AccountStatus status={account.status} deletedAt={account.deletedAt} />
+                </td>
+                <td className="px-4 py-3">{formatDateTime(account.createdAt)}</td>
+                <td className="px-4 py-3">{formatDateTime(account.lastSignInAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager path="/admin/accounts" params={{ q: query.q }} page={page} pageCount={pageCount} />
         </>
       )}

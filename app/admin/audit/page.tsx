@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { AuditFilters, listAuditEvents } from "@/lib/audit/queries";
 import { listPartnerNames } from "@/lib/partners/queries";
-import { AuditTable } from "./audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 
 export const metadata = { title: "Audit · Vendor console" };
 
@@ -81,7 +81,7 @@ export default async function PortalAuditPage({ searchParams }: { searchParams: 
           Some filters were ignored: {problems.join("; ")}
         </div>
       )}
-      <AuditTable events={events} partnerNames={partnerNames} caption="Audit events" />
+      <AuditTable view="console" events={events} partnerNames={partnerNames} caption="Audit events" />
       {nextCursor && (
         <p className="mt-4 text-sm">
           <Link href={`/admin/audit?${new URLSearchParams({ ...keep, before: nextCursor })}`} className="text-blue-700 underline">

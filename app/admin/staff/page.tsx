@@ -8,6 +8,7 @@ import { ChoiceGroup, TextField } from "@/components/form/fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { StaffToggleButton } from "./staff-toggle-button";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Staff · Vendor console" };
 
@@ -17,49 +18,36 @@ export default async function StaffPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Vendor staff</h1>
-      <div className="mb-10 overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Vendor staff</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td className="px-4 py-3">
-                  <Link href={`/admin/accounts/${member.id}`} className="text-blue-700 underline">
-                    {member.firstName} {member.lastName}
-                  </Link>
-                  {member.id === staff.userId && <span className="ml-2 text-xs text-gray-500">(you)</span>}
-                </td>
-                <td className="px-4 py-3">{member.email}</td>
-                <td className="px-4 py-3">{roleLabel(member.role)}</td>
-                <td className="px-4 py-3">
-                  <StatusBadge status={member.status} />
-                </td>
-                <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
-                <td className="px-4 py-3 text-right">
-                  {member.id !== staff.userId && member.status !== "DISABLED" && (
-                    <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable />
-                  )}
-                  {member.canBeEnabled && (
-                    <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable={false} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Vendor staff"
+        headers={["Name", "Email", "Role", "Status", "Last sign-in", { label: "Actions", hidden: true }]}
+        className="mb-10"
+      >
+        {members.map((member) => (
+          <tr key={member.id}>
+            <td className="px-4 py-3">
+              <Link href={`/admin/accounts/${member.id}`} className="text-blue-700 underline">
+                {member.firstName} {member.lastName}
+              </Link>
+              {member.id === staff.userId && <span className="ml-2 text-xs text-gray-500">(you)</span>}
+            </td>
+            <td className="px-4 py-3">{member.email}</td>
+            <td className="px-4 py-3">{roleLabel(member.role)}</td>
+            <td className="px-4 py-3">
+              <StatusBadge status={member.status} />
+            </td>
+            <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
+            <td className="px-4 py-3 text-right">
+              {member.id !== staff.userId && member.status !== "DISABLED" && (
+                <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable />
+              )}
+              {member.canBeEnabled && (
+                <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable={false} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <section aria-labelledby="invite-staff-heading" className="max-w-2xl rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="invite-staff-heading" className="mb-4 text-lg font-semibold">
           Invite staff member

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/ui/format";
 import { devMailboxEnabled, listDevMailbox } from "@/lib/email/mailbox";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Dev mailbox" };
 
@@ -44,31 +45,19 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
       {messages.length === 0 ? (
         <p className="text-gray-700">{to ? `No mail to “${to}”.` : "No mail yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Messages, newest first</caption>
-            <thead className="bg-gray-50 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">To</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Subject</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Received</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {messages.map((message) => (
-                <tr key={message.id}>
-                  <td className="px-4 py-3">{message.to}</td>
-                  <td className="px-4 py-3">
-                    <Link href={`/dev/mailbox/${message.id}`} className="text-blue-700 underline hover:text-blue-800">
-                      {message.subject}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">{formatDateTime(message.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Messages, newest first" headers={["To", "Subject", "Received"]}>
+          {messages.map((message) => (
+            <tr key={message.id}>
+              <td className="px-4 py-3">{message.to}</td>
+              <td className="px-4 py-3">
+                <Link href={`/dev/mailbox/${message.id}`} className="text-blue-700 underline hover:text-blue-800">
+                  {message.subject}
+                </Link>
+              </td>
+              <td className="px-4 py-3">{formatDateTime(message.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </main>
   );

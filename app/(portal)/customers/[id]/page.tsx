@@ -7,6 +7,7 @@ import { formatCustomerNumber, formatOrderNumber } from "@/lib/customers/format"
 import { listCustomerOrders } from "@/lib/orders/orders";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Customer" };
 
@@ -94,25 +95,15 @@ export default async function CustomerPage({
       {orders.length === 0 ? (
         <p className="text-sm text-gray-700">No orders yet.</p>
       ) : (
-        <table className="min-w-full divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white text-sm">
-          <caption className="sr-only">Orders</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Order</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Placed</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Products</th>
+        <DataTable caption="Orders" headers={["Order", "Placed", "Products"]}>
+          {orders.map((order) => (
+            <tr key={order.id}>
+              <td className="px-4 py-3 font-mono">{formatOrderNumber(order.number)}</td>
+              <td className="px-4 py-3">{formatDateTime(order.createdAt)}</td>
+              <td className="px-4 py-3">{order.lines.map((line) => `${line.seats} × ${line.product.name}`).join(", ")}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {orders.map((order) => (
-              <tr key={order.id}>
-                <td className="px-4 py-3 font-mono">{formatOrderNumber(order.number)}</td>
-                <td className="px-4 py-3">{formatDateTime(order.createdAt)}</td>
-                <td className="px-4 py-3">{order.lines.map((line) => `${line.seats} × ${line.product.name}`).join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

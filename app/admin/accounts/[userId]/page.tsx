@@ -14,7 +14,7 @@ import { ChoiceGroup, SelectField, TextField } from "@/components/form/fields";
 import { formatDateTime } from "@/components/ui/format";
 import { AccountStatus, KIND_LABELS } from "../account-status";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
-import { AuditTable } from "../../audit/audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 
 export const metadata = { title: "Account · Vendor console" };
 
@@ -156,7 +156,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           Audit events about this account
         </h2>
-        <AuditTable events={history.events} caption={`Audit events about ${name}`} />
+        <AuditTable view="console" events={history.events} caption={`Audit events about ${name}`} />
       </section>
     </>
   );

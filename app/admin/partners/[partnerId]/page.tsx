@@ -11,8 +11,9 @@ import { SelectField, TextField } from "@/components/form/fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
-import { AuditTable } from "../../audit/audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 import { PartnerStatusBadge } from "../partner-status-badge";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Partner · Vendor console" };
 
@@ -67,38 +68,24 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
         <h2 id="team-heading" className="mb-3 text-lg font-semibold">
           Team
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Team of {partner.name}</caption>
-            <thead className="bg-gray-50 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Role</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {team.map((user) => (
-                <tr key={user.id}>
-                  <td className="px-4 py-3">
-                    <Link href={`/admin/accounts/${user.id}`} className="text-blue-700 underline">
-                      {user.firstName} {user.lastName}
-                    </Link>
-                    {user.id === partner.primaryUserId && <span className="ml-2 text-xs font-semibold text-gray-600">Primary</span>}
-                  </td>
-                  <td className="px-4 py-3">{user.email}</td>
-                  <td className="px-4 py-3">{user.role ? roleLabel(user.role) : "Custom permissions"}</td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={user.status} />
-                  </td>
-                  <td className="px-4 py-3">{formatDateTime(user.lastSignInAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Team of ${partner.name}`} headers={["Name", "Email", "Role", "Status", "Last sign-in"]}>
+          {team.map((user) => (
+            <tr key={user.id}>
+              <td className="px-4 py-3">
+                <Link href={`/admin/accounts/${user.id}`} className="text-blue-700 underline">
+                  {user.firstName} {user.lastName}
+                </Link>
+                {user.id === partner.primaryUserId && <span className="ml-2 text-xs font-semibold text-gray-600">Primary</span>}
+              </td>
+              <td className="px-4 py-3">{user.email}</td>
+              <td className="px-4 py-3">{user.role ? roleLabel(user.role) : "Custom permissions"}</td>
+              <td className="px-4 py-3">
+                <StatusBadge status={user.status} />
+              </td>
+              <td className="px-4 py-3">{formatDateTime(user.lastSignInAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="customers-heading" className="mb-10">
@@ -108,31 +95,17 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
         {customers.length === 0 ? (
           <p className="text-sm text-gray-600">No customers yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="min-w-full divide-y divide-gray-200 text-sm">
-              <caption className="sr-only">Customers of {partner.name}</caption>
-              <thead className="bg-gray-50 text-left">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">Customer ID</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Type</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Contact</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Users</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {customers.map((customer) => (
-                  <tr key={customer.id}>
-                    <td className="px-4 py-3 font-mono text-xs">C-{String(customer.number).padStart(6, "0")}</td>
-                    <td className="px-4 py-3">{customer.name}</td>
-                    <td className="px-4 py-3">{customer.type === "COMPANY" ? "Company" : "Individual"}</td>
-                    <td className="px-4 py-3">{customer.contactEmail}</td>
-                    <td className="px-4 py-3">{customer._count.users}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Customers of ${partner.name}`} headers={["Customer ID", "Name", "Type", "Contact", "Users"]}>
+            {customers.map((customer) => (
+              <tr key={customer.id}>
+                <td className="px-4 py-3 font-mono text-xs">C-{String(customer.number).padStart(6, "0")}</td>
+                <td className="px-4 py-3">{customer.name}</td>
+                <td className="px-4 py-3">{customer.type === "COMPANY" ? "Company" : "Individual"}</td>
+                <td className="px-4 py-3">{customer.contactEmail}</td>
+                <td className="px-4 py-3">{customer._count.users}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -147,7 +120,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
             </Link>
           )}
         </div>
-        <AuditTable events={audit} caption={`Recent audit events of ${partner.name}`} />
+        <AuditTable view="console" events={audit} caption={`Recent audit events of ${partner.name}`} />
       </section>
 
       {manage && (

@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { restoreCustomerUsersAction } from "@/lib/customers/actions";
 import type { RestoreResult } from "@/lib/customers/customer-users";
+import { DataTable } from "@/components/ui/table";
 
 type DeletedRow = { id: string; name: string; email: string; daysLeft: number; licenses: string[] };
 
@@ -56,60 +57,39 @@ export function DeletedUsers({ customerId, users, canManage }: { customerId: str
           </ul>
         </section>
       )}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Deleted users</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              {canManage && (
-                <th scope="col" className="px-4 py-3">
-                  <span className="sr-only">Select</span>
-                </th>
-              )}
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Licenses held</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Days left</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {users.map((user) => (
-              <tr key={user.id}>
-                {canManage && (
-                  <td className="px-4 py-3">
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${user.name}`}
-                      checked={selected.has(user.id)}
-                      onChange={() =>
-                        setSelected((current) => {
-                          const next = new Set(current);
-                          if (next.has(user.id)) next.delete(user.id);
-                          else next.add(user.id);
-                          return next;
-                        })
-                      }
-                    />
-                  </td>
-                )}
-                <td className="px-4 py-3">{user.name}</td>
-                <td className="px-4 py-3">{user.email}</td>
-                <td className="px-4 py-3">{user.licenses.join(", ") || "—"}</td>
-                <td className="px-4 py-3">
-                  {user.daysLeft} {user.daysLeft === 1 ? "day" : "days"}
-                </td>
-              </tr>
-            ))}
-            {users.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-gray-600">
-                  No deleted users in the last 30 days.
-                </td>
-              </tr>
+      <DataTable
+        caption="Deleted users"
+        headers={[canManage && { label: "Select", hidden: true }, "Name", "Email", "Licenses held", "Days left"]}
+        empty={users.length === 0 && "No deleted users in the last 30 days."}
+      >
+        {users.map((user) => (
+          <tr key={user.id}>
+            {canManage && (
+              <td className="px-4 py-3">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${user.name}`}
+                  checked={selected.has(user.id)}
+                  onChange={() =>
+                    setSelected((current) => {
+                      const next = new Set(current);
+                      if (next.has(user.id)) next.delete(user.id);
+                      else next.add(user.id);
+                      return next;
+                    })
+                  }
+                />
+              </td>
             )}
-          </tbody>
-        </table>
-      </div>
+            <td className="px-4 py-3">{user.name}</td>
+            <td className="px-4 py-3">{user.email}</td>
+            <td className="px-4 py-3">{user.licenses.join(", ") || "—"}</td>
+            <td className="px-4 py-3">
+              {user.daysLeft} {user.daysLeft === 1 ? "day" : "days"}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

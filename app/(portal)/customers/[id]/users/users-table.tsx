@@ -10,6 +10,7 @@ import {
 import type { LicenseChangeResult, LicensePreview } from "@/lib/licenses/manage";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CredentialsConfirmation, type ShownCredential } from "../../credentials-confirmation";
+import { DataTable } from "@/components/ui/table";
 
 type Row = {
   id: string;
@@ -188,62 +189,52 @@ export function CustomerUsersTable({
 
       {outcome && <OutcomeView outcome={outcome} customerId={customerId} />}
 
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-gray-50 text-left">
-            <tr>
-              {(canManage || canLicense) && (
-                <th scope="col" className="px-4 py-3">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all users on this page"
-                    checked={allOnPage}
-                    onChange={(event) =>
-                      setSelected((current) => {
-                        const next = new Set(current);
-                        for (const u of users) if (event.target.checked) next.add(u.id); else next.delete(u.id);
-                        return next;
-                      })
-                    }
-                  />
-                </th>
-              )}
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Email</th>
-              <th scope="col" className="px-4 py-3 font-semibold">User name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Licenses</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {users.map((user) => (
-              <tr key={user.id}>
-                {(canManage || canLicense) && (
-                  <td className="px-4 py-3">
-                    <input type="checkbox" aria-label={`Select ${user.name}`} checked={selected.has(user.id)} onChange={() => toggle(user.id)} />
-                  </td>
-                )}
-                <td className="px-4 py-3">{user.name}</td>
-                <td className="px-4 py-3">{user.email}</td>
-                <td className="px-4 py-3 font-mono">{user.username ?? "—"}</td>
-                <td className="px-4 py-3">
-                  <StatusBadge status={user.status} />
-                  {user.mustChangePassword && <span className="ml-2 text-xs text-gray-600">Temporary password</span>}
-                </td>
-                <td className="px-4 py-3">{user.productNames.length ? user.productNames.join(", ") : <span className="text-gray-500">No license</span>}</td>
-              </tr>
-            ))}
-            {users.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-gray-600">
-                  No users match.
-                </td>
-              </tr>
+      <DataTable
+        caption="Users"
+        headers={[
+          (canManage || canLicense) && {
+            key: "select",
+            content: (
+              <input
+                type="checkbox"
+                aria-label="Select all users on this page"
+                checked={allOnPage}
+                onChange={(event) =>
+                  setSelected((current) => {
+                    const next = new Set(current);
+                    for (const u of users) if (event.target.checked) next.add(u.id); else next.delete(u.id);
+                    return next;
+                  })
+                }
+              />
+            ),
+          },
+          "Name",
+          "Email",
+          "User name",
+          "Status",
+          "Licenses",
+        ]}
+        empty={users.length === 0 && "No users match."}
+      >
+        {users.map((user) => (
+          <tr key={user.id}>
+            {(canManage || canLicense) && (
+              <td className="px-4 py-3">
+                <input type="checkbox" aria-label={`Select ${user.name}`} checked={selected.has(user.id)} onChange={() => toggle(user.id)} />
+              </td>
             )}
-          </tbody>
-        </table>
-      </div>
+            <td className="px-4 py-3">{user.name}</td>
+            <td className="px-4 py-3">{user.email}</td>
+            <td className="px-4 py-3 font-mono">{user.username ?? "—"}</td>
+            <td className="px-4 py-3">
+              <StatusBadge status={user.status} />
+              {user.mustChangePassword && <span className="ml-2 text-xs text-gray-600">Temporary password</span>}
+            </td>
+            <td className="px-4 py-3">{user.productNames.length ? user.productNames.join(", ") : <span className="text-gray-500">No license</span>}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <dialog ref={dialog} aria-labelledby="licenses-heading" className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40">
         <h2 id="licenses-heading" className="text-lg font-semibold">
