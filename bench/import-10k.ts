@@ -7,39 +7,15 @@
 // Starts its own embedded Postgres in a temporary folder (or uses the server
 // of DATABASE_URL, in a database of its own), applies the migrations and
 // calls the same domain functions as the import page.
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { openBenchDatabase, rerunUnderServerCondition } from "./support.ts";
 
-// lib/ modules are marked "server-only", which only loads under React's
-// server condition: re-run this file under it.
-if (!process.env.BENCH_CHILD) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_CHILD: "1" },
-  });
-  process.exit(result.status ?? 1);
-}
-
-const { startPostgres, ensureDatabase, dropDatabase } = await import("../scripts/support/postgres.ts");
-const { applyMigrations } = await import("../scripts/support/migrations.ts");
+rerunUnderServerCondition(import.meta.url);
 
 const ROWS = 10_000;
 const RACE_RUNS = 10;
 
-const dataRoot = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), "pp-bench-"));
-// mkdtemp makes it private; the server may run as the postgres user (when we are root).
-if (dataRoot) chmodSync(dataRoot, 0o755);
-const server = await startPostgres({ dataDir: path.join(dataRoot ?? "", "data"), quiet: true });
-const name = `pp_bench_${process.pid}`;
-const url = await ensureDatabase(server.serverUrl, name);
-await applyMigrations(url);
-process.env.DATABASE_URL = url;
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-0123456789abcdef";
-process.env.OUTBOX_WORKER_ENABLED = "false";
+const database = await openBenchDatabase("import");
 
 const { db } = await import("../lib/db/client.ts");
 const { checkImport, importCustomerUsers } = await import("../lib/customers/import.ts");
@@ -117,7 +93,5 @@ try {
   console.log(`[race] 200 concurrent assignments for 50 seats, ${RACE_RUNS} runs: succeeded ${outcomes.join(", ")}`);
 } finally {
   await db.$disconnect();
-  await dropDatabase(server.serverUrl, name).catch(() => {});
-  await server.stop();
-  if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+  await database.close();
 }

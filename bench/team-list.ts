@@ -8,36 +8,15 @@
 // of DATABASE_URL, in a database of its own), applies the migrations, writes
 // 100,000 team members of one partner and times `listTeamPage` (what /team
 // calls) against one hand-written SQL query returning the same page.
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { openBenchDatabase, rerunUnderServerCondition } from "./support.ts";
 
-// lib/ modules are marked "server-only", which only loads under React's server condition.
-if (!process.env.BENCH_CHILD) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_CHILD: "1" },
-  });
-  process.exit(result.status ?? 1);
-}
-
-const { startPostgres, ensureDatabase, dropDatabase } = await import("../scripts/support/postgres.ts");
-const { applyMigrations } = await import("../scripts/support/migrations.ts");
+rerunUnderServerCondition(import.meta.url);
 
 const USERS = 100_000;
 const ITERATIONS = 200;
 
-const dataRoot = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), "pp-bench-"));
-if (dataRoot) chmodSync(dataRoot, 0o755); // the server may run as the postgres user
-const server = await startPostgres({ dataDir: path.join(dataRoot ?? "", "data"), quiet: true });
-const name = `pp_bench_team_${process.pid}`;
-const url = await ensureDatabase(server.serverUrl, name);
-await applyMigrations(url);
-process.env.DATABASE_URL = url;
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-0123456789abcdef";
+const database = await openBenchDatabase("team");
 
 const { db, Prisma } = await import("../lib/db/client.ts");
 const { listTeamPage } = await import("../lib/team/queries.ts");
@@ -124,7 +103,5 @@ try {
   }
 } finally {
   await db.$disconnect();
-  await dropDatabase(server.serverUrl, name).catch(() => {});
-  await server.stop();
-  if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+  await database.close();
 }

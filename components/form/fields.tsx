@@ -2,7 +2,8 @@
 import { useId, type ReactNode } from "react";
 import { useField } from "./action-form";
 
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+/** A field's error messages, referenced by its aria-describedby. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
@@ -11,6 +12,28 @@ function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
       ))}
     </div>
   );
+}
+
+/** The label (marked optional unless required) and the hint above an input. */
+function FieldLabel({ id, label, required, hint }: { id: string; label: string; required?: boolean; hint?: string }) {
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-gray-600">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** aria-describedby for an input: its hint and its errors, when shown. */
+function describedBy(id: string, hint: string | undefined, errors: string[] | undefined) {
+  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
 const inputClass =
@@ -35,20 +58,11 @@ export function TextField({
 }) {
   const id = useId();
   const { errors, value } = useField(name);
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   // Passwords are never echoed back (the server drops them too).
   const initial = type === "password" ? undefined : typeof value === "string" ? value : defaultValue;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
-        {label}
-        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-gray-600">
-          {hint}
-        </p>
-      )}
+      <FieldLabel id={id} label={label} required={required} hint={hint} />
       <input
         id={id}
         name={name}
@@ -58,7 +72,7 @@ export function TextField({
         defaultValue={initial}
         key={initial}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
         className={inputClass}
       />
       <FieldErrors id={`${id}-error`} errors={errors} />
@@ -86,22 +100,14 @@ export function SelectField({
   const initial = typeof value === "string" ? value : "";
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
-        {label}
-        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-gray-600">
-          {hint}
-        </p>
-      )}
+      <FieldLabel id={id} label={label} required={required} hint={hint} />
       <select
         id={id}
         name={name}
         defaultValue={initial}
         key={initial}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].join(" ").trim() || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
         className={inputClass}
       >
         <option value="">{placeholder ?? "— None —"}</option>

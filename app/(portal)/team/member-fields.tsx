@@ -1,6 +1,7 @@
 "use client";
 import { useId, type ReactNode } from "react";
 import { useField } from "@/components/form/action-form";
+import { FieldErrors } from "@/components/form/fields";
 import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS, PARTNER_ROLES, PERMISSION_INFO } from "@/lib/auth/permissions";
 import { NOTIFICATION_INFO, type NotificationKind } from "@/lib/notifications/kinds";
 
@@ -8,17 +9,6 @@ import { NOTIFICATION_INFO, type NotificationKind } from "@/lib/notifications/ki
 // permissions and notification settings (labelled checkboxes with a one-line
 // explanation each). Each takes the saved value as its default; after a
 // refused submit the echoed values win, like every other field.
-
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
-      {errors.map((error) => (
-        <p key={error}>{error}</p>
-      ))}
-    </div>
-  );
-}
 
 function useChecked(name: string, defaults: readonly string[]) {
   const { errors, value } = useField(name);
@@ -77,7 +67,7 @@ function Choices({
           );
         })}
       </div>
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </fieldset>
   );
 }
@@ -167,7 +157,7 @@ export function ManagerField({ managers, defaultManagerId }: { managers: { id: s
           </option>
         ))}
       </select>
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }
