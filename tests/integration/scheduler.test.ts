@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { claimJob, runJobIfDue } from "@/lib/jobs/scheduler";
 
 const job = (overrides: Partial<Parameters<typeof claimJob>[0]> = {}) => ({
@@ -26,8 +26,10 @@ describe("scheduled jobs", () => {
   });
 
   it("release the lease when a run fails, so the next interval runs it", async () => {
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     const failing = job({ run: async () => Promise.reject(new Error("boom")) });
     expect(await runJobIfDue(failing)).toBe(true);
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining(failing.name), expect.any(Error));
     expect(await claimJob(failing, new Date(Date.now() + 61_000))).toBe(true);
   });
 });
