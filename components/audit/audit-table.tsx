@@ -76,9 +76,9 @@ export function AuditTable({
                   <Link
                     href={`/audit?target=${event.targetId}`}
                     className="block font-mono text-xs text-blue-700 underline"
-                    aria-label={`Events for ${event.targetUser?.name ?? event.targetId}`}
                   >
                     {event.targetId.slice(0, 8)}…
+                    <span className="sr-only"> (all events for {event.targetUser?.name ?? "this target"})</span>
                   </Link>
                 )}
               </td>

@@ -50,8 +50,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             <td className="px-4 py-3">{customer.type === "COMPANY" ? "Company" : "Individual"}</td>
             <td className="px-4 py-3">{customer.contactEmail}</td>
             <td className="px-4 py-3">
-              <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline" aria-label={`Users of ${customer.name}`}>
+              <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline">
                 {customer._count.users}
+                <span className="sr-only"> users of {customer.name}</span>
               </Link>
             </td>
           </tr>
