@@ -33,7 +33,7 @@ export function ensureChromium(): string {
   if (userInfo().uid === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("[test] Chromium not found: installing Debian's chromium package…");
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+    execFileSync("apt-get", ["install", "-y", "chromium"], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
