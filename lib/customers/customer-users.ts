@@ -13,7 +13,7 @@ import { emailTakenError } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { releaseSeat, takeSeat } from "../licenses/seats.ts";
 import { generateUsername } from "./usernames.ts";
-import { sealCredentials } from "./sealed-credentials.ts";
+import { sealProps } from "../email/sealed-props.ts";
 import type { CustomerUserInput } from "./schemas.ts";
 
 export const RESTORE_WINDOW_DAYS = 30;
@@ -156,7 +156,7 @@ export async function emailCredentialsToCaller(
       template: "customer-credentials",
       to: caller.email,
       dedupeKey: `customer-credentials:${randomUUID()}`,
-      props: sealCredentials({
+      props: sealProps({
         firstName: caller.firstName,
         customerName: customer.name,
         credentials: verified,

@@ -11,8 +11,11 @@ import SubscriptionThresholdEmail, {
   subject as subscriptionThresholdSubject,
   type SubscriptionThresholdEmailProps,
 } from "../../emails/subscription-threshold.tsx";
-import CustomerCredentialsEmail, { subject as customerCredentialsSubject } from "../../emails/customer-credentials.tsx";
-import { openCredentials, type SealedCredentialsProps } from "../customers/sealed-credentials.ts";
+import CustomerCredentialsEmail, {
+  subject as customerCredentialsSubject,
+  type CustomerCredentialsEmailProps,
+} from "../../emails/customer-credentials.tsx";
+import { openProps, type Sealed } from "./sealed-props.ts";
 
 /** Template name → the plain values it is rendered from (stored as OutboxEmail.props). */
 export type EmailProps = {
@@ -26,7 +29,7 @@ export type EmailProps = {
   "account-locked": AccountLockedEmailProps;
   "subscription-threshold": SubscriptionThresholdEmailProps;
   // Temporary passwords stay sealed in the outbox; opened only to render.
-  "customer-credentials": SealedCredentialsProps;
+  "customer-credentials": Sealed<CustomerCredentialsEmailProps>;
 };
 
 export type EmailTemplate = keyof EmailProps;
@@ -47,8 +50,8 @@ export const EMAIL_TEMPLATES: { [T in EmailTemplate]: TemplateDefinition<EmailPr
   "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
   "subscription-threshold": { component: SubscriptionThresholdEmail, subject: subscriptionThresholdSubject },
   "customer-credentials": {
-    component: (props) => CustomerCredentialsEmail(openCredentials(props)),
-    subject: (props) => customerCredentialsSubject(openCredentials(props)),
+    component: (props) => CustomerCredentialsEmail(openProps(props)),
+    subject: (props) => customerCredentialsSubject(openProps(props)),
   },
 };
 

@@ -14,7 +14,8 @@ import {
 } from "@/lib/customers/customer-users";
 import { CustomerUserInput } from "@/lib/customers/schemas";
 import { verifyPassword } from "@/lib/auth/password";
-import { openCredentials } from "@/lib/customers/sealed-credentials";
+import { openProps } from "@/lib/email/sealed-props";
+import type { EmailProps } from "@/lib/email/templates";
 import { EMAIL_IN_THIS_ORGANIZATION } from "@/lib/accounts/email-rule";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createPartner, uniqueEmail } from "../support/factories";
@@ -91,7 +92,7 @@ describe("emailing credentials to the admin", () => {
     expect(result).toEqual({ sent: 1, skipped: 1 });
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: caller.email, template: "customer-credentials" } });
     expect(JSON.stringify(mail.props)).not.toContain(credential.temporaryPassword);
-    expect(openCredentials(mail.props as { sealed: string }).credentials).toEqual([
+    expect(openProps(mail.props as EmailProps["customer-credentials"]).credentials).toEqual([
       { name: credential.name, username: credential.username, temporaryPassword: credential.temporaryPassword },
     ]);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderEmail } from "@/lib/email/render";
-import { openCredentials, sealCredentials } from "@/lib/customers/sealed-credentials";
+import { openProps, sealProps } from "@/lib/email/sealed-props";
 import { generateTemporaryPassword } from "@/lib/auth/temporary-password";
 
 beforeAll(() => {
@@ -13,7 +13,7 @@ describe("the credentials email (Email to me)", () => {
 
   it("keeps passwords sealed in its outbox props and shows them only when rendered", async () => {
     const password = generateTemporaryPassword();
-    const props = sealCredentials({
+    const props = sealProps({
       firstName: "Grace",
       customerName: "Fabrikam Dental",
       credentials: [{ name: "Ada Lovelace", username: "ada.lovelace-k3x9q2", temporaryPassword: password }],
@@ -30,10 +30,10 @@ describe("the credentials email (Email to me)", () => {
   });
 
   it("refuses a tampered seal", () => {
-    const { sealed } = sealCredentials({ firstName: "G", customerName: "C", credentials: [], usersUrl });
+    const { sealed } = sealProps({ firstName: "G", customerName: "C", credentials: [], usersUrl });
     const [iv, tag, body] = sealed.split(".");
     const flipped = body.slice(0, -2) + (body.endsWith("A") ? "BA" : "AA");
-    expect(() => openCredentials({ sealed: [iv, tag, flipped].join(".") })).toThrow();
+    expect(() => openProps({ sealed: [iv, tag, flipped].join(".") })).toThrow();
   });
 });
 
