@@ -1,4 +1,5 @@
 import "server-only";
+import { sendAccountRestoredEmail } from "../accounts/restored-notice.ts";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -227,9 +228,10 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
   const users = await db.user.findMany({
     where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: { not: null, gt: since } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    select: { id: true, firstName: true, lastName: true, email: true, licensesAtDeletion: true },
+    select: { id: true, firstName: true, lastName: true, email: true, licensesAtDeletion: true, deletedAt: true },
   });
   if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist or can no longer be restored.");
+  const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } });
 
   const results: RestoreResult[] = [];
   for (const user of users) {
@@ -256,6 +258,7 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
             else licensesRestored.push(subscription.product.name);
           }
           licensesRestored.sort();
+          await sendAccountRestoredEmail(tx, { ...user, deletedAt: user.deletedAt! }, customer?.name ?? "your organization");
           await recordAudit(tx, caller, {
             action: "customer_user.restored",
             target: { type: "user", id: user.id },
@@ -277,6 +280,7 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
       });
     }
   }
+  wakeOutboxWorker();
   return results;
 }
 

@@ -6,6 +6,7 @@ import InviteReminderEmail, { subject as inviteReminderSubject, type InviteRemin
 import InvitationStatusEmail, { subject as invitationStatusSubject, type InvitationStatusEmailProps } from "../../emails/invitation-status.tsx";
 import EmailChangeConfirmEmail, { subject as emailChangeConfirmSubject, type EmailChangeConfirmEmailProps } from "../../emails/email-change-confirm.tsx";
 import EmailChangeNoticeEmail, { subject as emailChangeNoticeSubject, type EmailChangeNoticeEmailProps } from "../../emails/email-change-notice.tsx";
+import AccountRestoredEmail, { subject as accountRestoredSubject, type AccountRestoredEmailProps } from "../../emails/account-restored.tsx";
 import AccountLockedEmail, { subject as accountLockedSubject, type AccountLockedEmailProps } from "../../emails/account-locked.tsx";
 import SubscriptionThresholdEmail, {
   subject as subscriptionThresholdSubject,
@@ -27,6 +28,7 @@ export type EmailProps = {
   "email-change-confirm": EmailChangeConfirmEmailProps;
   "email-change-notice": EmailChangeNoticeEmailProps;
   "account-locked": AccountLockedEmailProps;
+  "account-restored": AccountRestoredEmailProps;
   "subscription-threshold": SubscriptionThresholdEmailProps;
   // Temporary passwords stay sealed in the outbox; opened only to render.
   "customer-credentials": Sealed<CustomerCredentialsEmailProps>;
@@ -48,6 +50,7 @@ export const EMAIL_TEMPLATES: { [T in EmailTemplate]: TemplateDefinition<EmailPr
   "email-change-confirm": { component: EmailChangeConfirmEmail, subject: emailChangeConfirmSubject },
   "email-change-notice": { component: EmailChangeNoticeEmail, subject: emailChangeNoticeSubject },
   "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
+  "account-restored": { component: AccountRestoredEmail, subject: accountRestoredSubject },
   "subscription-threshold": { component: SubscriptionThresholdEmail, subject: subscriptionThresholdSubject },
   "customer-credentials": {
     component: (props) => CustomerCredentialsEmail(openProps(props)),

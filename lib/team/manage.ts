@@ -6,6 +6,8 @@ import { isPartnerRole, PARTNER_ROLES, requirePermission } from "../auth/permiss
 import type { PartnerCaller } from "../auth/caller.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
+import { sendAccountRestoredEmail } from "../accounts/restored-notice.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
 import type { NotificationKind } from "../notifications/kinds.ts";
 import { assertValidManager } from "./invite.ts";
 import {
@@ -275,7 +277,7 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
       kind: "PARTNER",
       deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
     },
-    select: { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, role: true, managerId: true },
+    select: { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, role: true, managerId: true, status: true, deletedAt: true },
   });
   if (!user) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
 
@@ -309,7 +311,12 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
         target: { type: "user", id: user.id },
         changes: managerId !== user.managerId ? { managerId: { from: user.managerId, to: managerId } } : undefined,
       });
+      // Someone who can sign in again is told (DESIGN §6); a restored invitee gets a Re-invite instead.
+      if (user.status === "ACTIVE") {
+        await sendAccountRestoredEmail(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerName ?? "your organization");
+      }
     });
+    wakeOutboxWorker();
   } catch (error) {
     // Someone took the address between the check and the update: the index refuses.
     if (isUniqueViolation(error)) throw await restoreEmailTaken(user.email, caller.partnerId);

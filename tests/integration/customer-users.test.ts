@@ -141,6 +141,10 @@ describe("deleting and restoring customer users", () => {
     expect(refused.restored).toBe(false);
     expect(refused.reason).toContain(EMAIL_IN_THIS_ORGANIZATION);
     expect((await db.user.findUniqueOrThrow({ where: { id: taken.id } })).deletedAt).not.toBeNull();
+    // Only the user who is back is told.
+    const told = await db.outboxEmail.findMany({ where: { template: "account-restored", to: { in: [free.email, taken.email] } } });
+    expect(told.map((email) => email.to)).toEqual([free.email]);
+    expect(told[0].props).toMatchObject({ organizationName: customer.name });
   });
 
   it("refuses a restore after 30 days and purges the user, keeping the audit events", async () => {

@@ -222,6 +222,9 @@ describe("delete and restore", () => {
     });
     expect(await signInWithPassword(user.email, TEST_PASSWORD, meta)).not.toBeNull();
     expect(await db.auditEvent.count({ where: { targetId: user.id, action: { in: ["user.deleted", "user.restored"] } } })).toBe(2);
+    const told = await db.outboxEmail.findMany({ where: { to: user.email, template: "account-restored" } });
+    expect(told).toHaveLength(1);
+    expect(told[0].props).toMatchObject({ firstName: user.firstName, signInUrl: expect.stringMatching(/\/login$/) });
   });
 
   it("refuses to restore when the email now belongs to another active account", async () => {
