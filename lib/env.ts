@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   // production; `npm start` turns it on when SMTP_URL is unset.
   DEV_MAILBOX: booleanFromString.optional(),
   OUTBOX_WORKER_ENABLED: booleanFromString.default(true),
+  // Serves /bench/bare-team, the baseline of bench/page-load.ts. Never set it on a real portal.
+  BENCH_PAGES: booleanFromString.default(false),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   SERVER_ACTIONS_ALLOWED_ORIGINS: z
     .string()
