@@ -8,6 +8,7 @@ import { listCustomerOrders } from "@/lib/orders/orders";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Customer" };
 
@@ -34,11 +35,7 @@ export default async function CustomerPage({
           {created ? `Customer ${formatCustomerNumber(customer.number)} added.` : "Changes saved."}
         </p>
       )}
-      <p className="mb-2 text-sm">
-        <Link href="/customers" className="text-blue-700 underline">
-          Customers
-        </Link>
-      </p>
+      <BackLink href="/customers">Customers</BackLink>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">
           {customer.name} <span className="font-mono text-base text-gray-600">{formatCustomerNumber(customer.number)}</span>

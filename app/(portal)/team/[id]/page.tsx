@@ -21,6 +21,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
 import { ActionButton, DeleteMemberButton } from "../action-button";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Edit user" };
 
@@ -38,9 +39,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="max-w-3xl">
-      <p className="mb-2 text-sm">
-        <Link href="/team" className="text-blue-700 underline">Team</Link>
-      </p>
+      <BackLink href="/team">Team</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{name}</h1>
         <StatusBadge status={member.status} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { listManagerCandidates } from "@/lib/team/queries";
 import { getTeamMemberOrThrow } from "@/lib/team/manage";
@@ -8,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Invite user" };
 
@@ -26,11 +26,7 @@ export default async function InviteUserPage({ searchParams }: { searchParams: P
 
   return (
     <div className="max-w-2xl">
-      <p className="mb-2 text-sm">
-        <Link href="/team" className="text-blue-700 underline">
-          Team
-        </Link>
-      </p>
+      <BackLink href="/team">Team</BackLink>
       <h1 className="mb-2 text-2xl font-semibold">Invite user</h1>
       {source && (
         <p role="status" className="mb-4 text-sm text-gray-700">

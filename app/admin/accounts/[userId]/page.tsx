@@ -15,6 +15,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { AccountStatus, KIND_LABELS } from "../account-status";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Account · Vendor console" };
 
@@ -43,11 +44,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           The email {detachment.previousEmail} was detached from {name}. The account is disabled and signed out; the address is free.
         </p>
       )}
-      <p className="mb-2 text-sm">
-        <Link href="/admin/accounts" className="text-blue-700 underline">
-          Accounts
-        </Link>
-      </p>
+      <BackLink href="/admin/accounts">Accounts</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{name}</h1>
         <AccountStatus status={account.status} deletedAt={account.deletedAt} />

@@ -14,6 +14,7 @@ import { AddPartnerUserForm } from "../../add-partner-user-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PartnerStatusBadge } from "../partner-status-badge";
 import { DataTable } from "@/components/ui/table";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Partner · Vendor console" };
 
@@ -46,11 +47,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
           Partner created. An invitation went to its primary user{primary ? `, ${primary.email}` : ""}.
         </p>
       )}
-      <p className="mb-2 text-sm">
-        <Link href="/admin/partners" className="text-blue-700 underline">
-          Partners
-        </Link>
-      </p>
+      <BackLink href="/admin/partners">Partners</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{partner.name}</h1>
         <PartnerStatusBadge status={partner.status} />

@@ -9,6 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { Pagination } from "../../pagination";
 import { CustomerUsersTable } from "./users-table";
 import { DeletedUsers } from "./deleted-users";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Users and licenses" };
 
@@ -27,11 +28,7 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/customers/${customer.id}`} className="text-blue-700 underline">
-          {customer.name} ({formatCustomerNumber(customer.number)})
-        </Link>
-      </p>
+      <BackLink href={`/customers/${customer.id}`}>{customer.name} ({formatCustomerNumber(customer.number)})</BackLink>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Users and licenses</h1>
         <div className="flex flex-wrap gap-3 text-sm">

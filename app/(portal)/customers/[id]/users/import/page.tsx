@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { getCustomerOrThrow } from "@/lib/customers/customers";
 import { NotFoundError } from "@/lib/errors";
 import { ImportFlow } from "./import-flow";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Import users" };
 
@@ -13,11 +13,7 @@ export default async function ImportUsersPage({ params }: { params: Promise<{ id
   const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
   return (
     <div className="max-w-4xl">
-      <p className="mb-2 text-sm">
-        <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline">
-          Users of {customer.name}
-        </Link>
-      </p>
+      <BackLink href={`/customers/${customer.id}/users`}>Users of {customer.name}</BackLink>
       <h1 className="mb-2 text-2xl font-semibold">Import users</h1>
       <p className="mb-6 text-sm text-gray-700">
         A CSV file saved from Excel or any spreadsheet (UTF-8, comma or semicolon separated) with the columns First name, Last name,

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
 import { NotFoundError } from "@/lib/errors";
 import { AddUserFlow } from "./add-user-flow";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Add user" };
 
@@ -14,11 +14,7 @@ export default async function AddCustomerUserPage({ params }: { params: Promise<
   const subscriptions = await listSubscriptions(caller, customer.id);
   return (
     <div className="max-w-2xl">
-      <p className="mb-2 text-sm">
-        <Link href={`/customers/${customer.id}/users`} className="text-blue-700 underline">
-          Users of {customer.name}
-        </Link>
-      </p>
+      <BackLink href={`/customers/${customer.id}/users`}>Users of {customer.name}</BackLink>
       <h1 className="mb-6 text-2xl font-semibold">Add user</h1>
       <AddUserFlow
         customerId={customer.id}
