@@ -4,13 +4,12 @@ import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/per
 import { listTeamPage } from "@/lib/team/queries";
 import { getTeamSettings } from "@/lib/team/manage";
 import { TeamListFilters } from "@/lib/team/schemas";
-import { setInviteRemindersAction } from "@/lib/team/actions";
+import { resendInviteAction, setInviteRemindersAction } from "@/lib/team/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
-import { ResendInviteButton } from "./resend-invite-button";
-import { ActionButton } from "./action-button";
+import { ActionButton } from "@/components/form/action-button";
 import { TeamTabs } from "./team-tabs";
 import { env } from "@/lib/env";
 
@@ -120,7 +119,16 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
               {canManage && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
-                  {member.status === "INVITED" && <ResendInviteButton userId={member.id} name={name} expired={member.invitationExpired} />}
+                  {member.status === "INVITED" && (
+                    <ActionButton
+                      action={resendInviteAction}
+                      fields={{ userId: member.id }}
+                      size="sm"
+                      label={member.invitationExpired ? "Re-invite" : "Resend invite"}
+                      pendingLabel="Sending…"
+                      accessibleName={`${member.invitationExpired ? "Re-invite" : "Resend invite to"} ${name}`}
+                    />
+                  )}
                 </td>
               )}
             </tr>

@@ -7,7 +7,8 @@ import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { ChoiceGroup, TextField } from "@/components/form/fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
-import { StaffToggleButton } from "./staff-toggle-button";
+import { ActionButton } from "@/components/form/action-button";
+import { disableStaffAction, enableStaffAction } from "@/lib/support/staff-actions";
 import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Staff · Vendor console" };
@@ -39,10 +40,10 @@ export default async function StaffPage() {
             <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
             <td className="px-4 py-3 text-right">
               {member.id !== staff.userId && member.status !== "DISABLED" && (
-                <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable />
+                <ActionButton action={disableStaffAction} fields={{ userId: member.id }} size="sm" label="Disable" accessibleName={`Disable ${member.firstName} ${member.lastName}`} />
               )}
               {member.canBeEnabled && (
-                <StaffToggleButton userId={member.id} name={`${member.firstName} ${member.lastName}`} disable={false} />
+                <ActionButton action={enableStaffAction} fields={{ userId: member.id }} size="sm" label="Enable" accessibleName={`Enable ${member.firstName} ${member.lastName}`} />
               )}
             </td>
           </tr>

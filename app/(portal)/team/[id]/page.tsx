@@ -20,7 +20,8 @@ import { TextField } from "@/components/form/fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
-import { ActionButton, DeleteMemberButton } from "../action-button";
+import { ActionButton } from "@/components/form/action-button";
+import { DeleteMemberButton } from "../delete-member-button";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Edit user" };

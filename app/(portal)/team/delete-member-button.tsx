@@ -2,48 +2,6 @@
 import { useActionState, useRef } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
 
-// One-click team actions (resend invite, reset link, disable …): a tiny form
-// posting the member's id, with the outcome announced next to the button.
-export function ActionButton<T>({
-  action,
-  fields,
-  label,
-  pendingLabel = "Working…",
-  accessibleName,
-  variant = "secondary",
-}: {
-  action: FormAction<T>;
-  fields: Record<string, string>;
-  label: string;
-  pendingLabel?: string;
-  accessibleName?: string;
-  variant?: "secondary" | "danger";
-}) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="inline-flex flex-col items-start gap-1">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={accessibleName}
-        className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${
-          variant === "danger" ? "border-red-300 text-red-800 hover:bg-red-50" : "border-gray-300 hover:bg-gray-50"
-        }`}
-      >
-        {pending ? pendingLabel : label}
-      </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-          {state.ok ? state.message : state.formError}
-        </span>
-      )}
-    </form>
-  );
-}
-
 /** Delete with a confirmation dialog that names the person. */
 export function DeleteMemberButton<T>({ action, userId, name }: { action: FormAction<T>; userId: string; name: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
