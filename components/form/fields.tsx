@@ -87,6 +87,7 @@ export function SelectField({
   hint,
   required,
   placeholder,
+  defaultValue = "",
 }: {
   name: string;
   label: string;
@@ -94,10 +95,12 @@ export function SelectField({
   hint?: string;
   required?: boolean;
   placeholder?: string;
+  /** The saved value; after a refused submit the echoed one wins. */
+  defaultValue?: string;
 }) {
   const id = useId();
   const { errors, value } = useField(name);
-  const initial = typeof value === "string" ? value : "";
+  const initial = typeof value === "string" ? value : defaultValue;
   return (
     <div>
       <FieldLabel id={id} label={label} required={required} hint={hint} />
@@ -123,51 +126,67 @@ export function SelectField({
 }
 
 /** Labelled checkboxes (several values) or radio buttons (one value). */
+export type ChoiceOption = { value: string; label: string; description?: ReactNode; disabled?: boolean };
+
+/**
+ * Labelled checkboxes (several values) or radio buttons (one value), each
+ * with an optional one-line explanation. `defaults` are the saved values;
+ * after a refused submit the echoed ones win, like every other field. A
+ * disabled option shows as ticked and sends nothing (e.g. an always-on setting).
+ */
 export function ChoiceGroup({
   name,
   legend,
   options,
   hint,
   type = "checkbox",
+  defaults = [],
 }: {
   name: string;
   legend: string;
-  options: { value: string; label: string; description?: ReactNode }[];
+  options: ChoiceOption[];
   hint?: string;
   type?: "checkbox" | "radio";
+  defaults?: readonly string[];
 }) {
   const id = useId();
   const { errors, value } = useField(name);
-  const checked = new Set(Array.isArray(value) ? value : value ? [value] : []);
+  const echoed = value === undefined ? undefined : Array.isArray(value) ? value : [value];
+  const checked = new Set(echoed ?? defaults);
   return (
     <fieldset aria-describedby={errors?.length ? `${id}-error` : undefined}>
       <legend className="text-sm font-medium text-gray-900">{legend}</legend>
       {hint && <p className="text-sm text-gray-600">{hint}</p>}
       <div className="mt-2 space-y-2">
-        {options.map((option) => (
-          <div key={option.value} className="flex items-start gap-2">
-            <input
-              id={`${id}-${option.value}`}
-              type={type}
-              name={name}
-              value={option.value}
-              defaultChecked={checked.has(option.value)}
-              key={`${option.value}-${checked.has(option.value)}`}
-              className="mt-1 h-4 w-4 border-gray-300"
-              aria-describedby={option.description ? `${id}-${option.value}-desc` : undefined}
-            />
-            <div className="text-sm">
-              <label htmlFor={`${id}-${option.value}`} className="font-medium text-gray-900">
-                {option.label}
-              </label>
-              {option.description && (
-                <p id={`${id}-${option.value}-desc`} className="text-gray-600">
-                  {option.description}
-                </p>
-              )}
+        {options.map((option) => {
+          const optionId = `${id}-${option.value || "none"}`;
+          const isChecked = checked.has(option.value) || Boolean(option.disabled);
+          return (
+            <div key={option.value} className="flex items-start gap-2">
+              <input
+                id={optionId}
+                type={type}
+                name={option.disabled ? undefined : name}
+                value={option.value}
+                defaultChecked={isChecked}
+                disabled={option.disabled}
+                key={`${option.value}-${isChecked}`}
+                className="mt-1 h-4 w-4 border-gray-300"
+                aria-describedby={option.description ? `${optionId}-desc` : undefined}
+              />
+              <div className="text-sm">
+                <label htmlFor={optionId} className="font-medium text-gray-900">
+                  {option.label}
+                </label>
+                {option.description && (
+                  <p id={`${optionId}-desc`} className="text-gray-600">
+                    {option.description}
+                  </p>
+                )}
+              </div>
             </div>
-          </div>
-        ))}
+          );
+        })}
       </div>
       <FieldErrors id={`${id}-error`} errors={errors} />
     </fieldset>
