@@ -49,6 +49,29 @@ export const AuditFilters = z.object({
 });
 export type AuditFilters = z.output<typeof AuditFilters>;
 
+const FILTER_KEYS = ["partnerId", "actor", "action", "target", "from", "to"] as const;
+export type AuditFilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/**
+ * Reads the filters of an audit page's query string. A filter that doesn't
+ * parse is reported and the page shows every event, rather than failing.
+ * `values` are the filters as typed, to refill the form and page links.
+ */
+export function readAuditFilters(search: Record<string, string | string[] | undefined>) {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const values: AuditFilterValues = {};
+  for (const key of FILTER_KEYS) {
+    const value = first(search[key]);
+    if (value) values[key] = value;
+  }
+  const parsed = AuditFilters.safeParse({ ...values, before: first(search.before) });
+  return {
+    filters: parsed.success ? parsed.data : AuditFilters.parse({}),
+    values,
+    problems: parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`),
+  };
+}
+
 export type AuditScope = { partnerId: string } | "all";
 
 export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { AuditFilterValues } from "@/lib/audit/queries";
+
+const inputClass = "mt-1 rounded-md border border-gray-300 px-3 py-1.5";
+
+/** The filter form of an audit page (GET, so filters live in the URL); vendor staff also pick a partner. */
+export function AuditFilterForm({
+  path,
+  values,
+  problems,
+  partners,
+}: {
+  path: string;
+  values: AuditFilterValues;
+  problems: string[];
+  partners?: { id: string; name: string }[];
+}) {
+  const field = (name: keyof AuditFilterValues, label: string, extra: { type?: string; placeholder?: string } = {}) => (
+    <div>
+      <label htmlFor={`audit-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <input id={`audit-${name}`} name={name} type={extra.type ?? "text"} placeholder={extra.placeholder} defaultValue={values[name] ?? ""} className={inputClass} />
+    </div>
+  );
+  return (
+    <>
+      <form method="get" action={path} role="search" aria-label="Filter audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 text-sm">
+        {partners && (
+          <div>
+            <label htmlFor="audit-partnerId" className="block font-medium">
+              Partner
+            </label>
+            <select id="audit-partnerId" name="partnerId" defaultValue={values.partnerId ?? ""} className={inputClass}>
+              <option value="">All partners</option>
+              {partners.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {field("actor", "Actor email")}
+        {field("action", "Action", { placeholder: "e.g. user.deleted or user." })}
+        {field("target", "Target id")}
+        {field("from", "From", { type: "date" })}
+        {field("to", "To", { type: "date" })}
+        <button type="submit" className="rounded-md border border-gray-300 px-4 py-1.5 font-medium hover:bg-gray-50">
+          Apply
+        </button>
+        <Link href={path} className="py-1.5 text-blue-700 underline">
+          Clear filters
+        </Link>
+      </form>
+      {problems.length > 0 && (
+        <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+          Some filters were not understood ({problems.join("; ")}); showing all events.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The "Older events" link: the same filters, one page further. */
+export function OlderEventsLink({ path, values, before }: { path: string; values: AuditFilterValues; before: string | null }) {
+  if (!before) return null;
+  return (
+    <p className="mt-4 text-sm">
+      <Link href={`${path}?${new URLSearchParams({ ...values, before })}`} className="font-semibold text-blue-700 underline">
+        Older events
+      </Link>
+    </p>
+  );
+}
