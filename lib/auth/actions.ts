@@ -7,9 +7,19 @@ import { activateAccount, requestNewActivationLink } from "./activation.ts";
 import { RateLimitedSignIn, signIn, signOut } from "./next-auth.ts";
 import { getRequestMeta } from "./request-meta.ts";
 import { PartnerSuspendedSignIn } from "./sign-in.ts";
-import { ActivateInput, ForgotPasswordInput, INVALID_CREDENTIALS, ResetPasswordInput, SignInInput, TokenInput } from "./schemas.ts";
+import {
+  ActivateInput,
+  ChangePasswordInput,
+  ForgotPasswordInput,
+  INVALID_CREDENTIALS,
+  ResetPasswordInput,
+  SignInInput,
+  TokenInput,
+} from "./schemas.ts";
 import { requestPasswordReset, RESET_REQUESTED_MESSAGE, resetPassword } from "./password-reset.ts";
 import { confirmEmailChange } from "./email-change.ts";
+import { requireCaller } from "./caller.ts";
+import { changeOwnPassword } from "./change-password.ts";
 
 export const signInAction = publicAction(SignInInput, async ({ login, password }): Promise<FormState> => {
   try {
@@ -47,6 +57,14 @@ export const forgotPasswordAction = publicAction(ForgotPasswordInput, async ({ l
 export const resetPasswordAction = publicAction(ResetPasswordInput, async ({ token, password }): Promise<FormState> => {
   const { email } = await resetPassword(token, password, await getRequestMeta());
   await signIn("credentials", { login: email, password, redirect: false });
+  redirect("/?passwordReset=1");
+});
+
+// Any signed-in user (partner user, customer user, staff): the account comes from the session, never the form.
+export const changeOwnPasswordAction = publicAction(ChangePasswordInput, async ({ currentPassword, password }): Promise<FormState> => {
+  const caller = await requireCaller();
+  await changeOwnPassword(caller, { currentPassword, password });
+  // The dashboard already says "Your password was changed. Other sessions have been signed out."
   redirect("/?passwordReset=1");
 });
 

@@ -7,6 +7,7 @@ import { sendActivationEmail } from "../team/invite.ts";
 import { notifyInvitationStatus } from "../team/notify.ts";
 import { consumeUserToken, findTokenOwner, findUsableToken } from "./user-tokens.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
+import { unlockAccount } from "./lockout.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 
@@ -40,6 +41,7 @@ export async function activateAccount(token: string, password: string, meta: Req
       data: { status: "ACTIVE", passwordHash, sessionVersion: { increment: 1 } },
     });
     if (count !== 1) throw ValidationError.field("password", LINK_NO_LONGER_VALID);
+    await unlockAccount(tx, userId);
     await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
       action: "user.activated",
       target: { type: "user", id: userId },

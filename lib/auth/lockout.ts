@@ -3,16 +3,20 @@ import type { Tx } from "../db/client.ts";
 import { RateLimitedError } from "../errors.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import { env } from "../env.ts";
-import { consumeRateLimit } from "../security/rate-limit.ts";
+import { clearRateLimits, consumeRateLimit, RATE_LIMITS, type RateLimitPolicy } from "../security/rate-limit.ts";
 
-// Repeated failed sign-ins lock the account for a short, growing period
-// (DESIGN §10): 5 failures in a row lock it for 1 minute, every further
-// failure doubles the lock, up to an hour. A password reset link still
-// works while locked and lifts the lock, so an attacker can't lock someone
-// out for good; a successful sign-in resets the count.
+// The per-account protection (DESIGN §10, decision 0012): only failures count
+// — a wrong password at sign-in or when changing your own password. 5 in a
+// row lock the account for 1 minute, every further failure doubles the lock,
+// up to an hour, and the owner is emailed. A password reset link still works
+// while locked and lifts the lock (as do activation and a password change),
+// so an attacker can't lock someone out for good; a successful sign-in
+// resets the count.
 
 export const LOCK_AFTER_FAILURES = 5;
 const MAX_LOCK_MINUTES = 60;
+// Failed sign-ins for a login that matches no account: the same wait as a real lock.
+const UNKNOWN_ACCOUNT_LIMIT: RateLimitPolicy = { name: "sign-in:unknown", limit: LOCK_AFTER_FAILURES - 1, windowSeconds: 60 };
 
 export function lockMinutes(failures: number): number {
   if (failures < LOCK_AFTER_FAILURES) return 0;
@@ -62,12 +66,26 @@ export async function recordFailedSignIn(tx: Tx, userId: string, now = new Date(
 }
 
 /**
+ * The account's password was just set by its owner (reset link, activation,
+ * change): the lock and every failure count against it are gone, including
+ * the counters keyed by what was typed as its login.
+ */
+export async function unlockAccount(tx: Tx, userId: string) {
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: { failedSignIns: 0, lockedUntil: null },
+    select: { emailNormalized: true, username: true },
+  });
+  await clearRateLimits(tx, [UNKNOWN_ACCOUNT_LIMIT, RATE_LIMITS.forgotPasswordPerAccount], [user.emailNormalized, user.username]);
+}
+
+/**
  * Unknown accounts get the same lock message after the same number of
  * failures, so the lock never tells whether an account exists.
  */
 export async function countUnknownAccountFailure(identifier: string) {
   try {
-    await consumeRateLimit({ name: "sign-in:unknown", limit: LOCK_AFTER_FAILURES - 1, windowSeconds: 60 }, identifier);
+    await consumeRateLimit(UNKNOWN_ACCOUNT_LIMIT, identifier);
   } catch (error) {
     if (error instanceof RateLimitedError) throw new AccountLockedError(error.retryAfterSeconds);
     throw error;

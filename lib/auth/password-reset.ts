@@ -8,6 +8,7 @@ import { ValidationError } from "../errors.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
+import { unlockAccount } from "./lockout.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
 
@@ -104,9 +105,10 @@ export async function resetPassword(token: string, password: string, meta: Reque
     if (!userId) throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
     await tx.user.update({
       where: { id: userId },
-      // A successful reset also lifts a sign-in lock (lib/auth/lockout.ts).
-      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
+    // The owner proved their inbox: the sign-in lock and the account's counters are lifted.
+    await unlockAccount(tx, userId);
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
       action: "user.password_reset",

@@ -1,18 +1,21 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "../env.ts";
+import { clientAddress, connectionAddressFrom } from "../security/client-address.ts";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 /**
- * Where a request comes from, for audit events and rate limits. The client
- * address is the LAST entry of X-Forwarded-For: a reverse proxy appends the
- * address it saw, while earlier entries are whatever the client sent (so
- * trusting the first would let anyone dodge per-IP limits). Without a proxy,
- * Next.js fills the header from the socket when the client sent none.
+ * Where a request comes from, for audit events and per-IP rate limits: the
+ * connection's address (stamped by lib/security/client-address.ts), unless
+ * TRUST_PROXY_HOPS names the proxies whose X-Forwarded-For entries count.
+ * A client's own X-Forwarded-For never changes the answer.
  */
 export function requestMetaFrom(h: Pick<Headers, "get">): RequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return {
+    ip: clientAddress(h, connectionAddressFrom(h), env().TRUST_PROXY_HOPS),
+    userAgent: h.get("user-agent"),
+  };
 }
 
 export async function getRequestMeta(): Promise<RequestMeta> {

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { loginField } from "../validation/fields.ts";
 
 export const INVALID_CREDENTIALS = "The email, username or password is incorrect.";
 
 export const SignInInput = z.object({
-  login: z.string({ error: "Enter your email or username." }).trim().min(1, "Enter your email or username.").max(254),
+  login: loginField,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
 });
 
@@ -12,8 +13,14 @@ const newPasswordFields = {
   confirmPassword: z.string({ error: "Type the password again." }).min(1, "Type the password again."),
 };
 
+// The one rule for a new password typed twice; its strength is checked by passwordProblem (lib/auth/password.ts).
+const confirmationMatches: [(input: { password: string; confirmPassword: string }) => boolean, { path: string[]; message: string }] = [
+  (input) => input.password === input.confirmPassword,
+  { path: ["confirmPassword"], message: "The passwords don't match." },
+];
+
 export const ForgotPasswordInput = z.object({
-  login: z.string({ error: "Enter your email or username." }).trim().min(1, "Enter your email or username.").max(254),
+  login: loginField,
 });
 
 export const ActivateInput = z
@@ -21,12 +28,17 @@ export const ActivateInput = z
     token: z.string().min(10).max(200),
     ...newPasswordFields,
   })
-  .refine((input) => input.password === input.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The passwords don't match.",
-  });
+  .refine(...confirmationMatches);
 
 /** Reset uses the same fields and rules as activation. */
 export const ResetPasswordInput = ActivateInput;
+
+/** Changing your own password: the current one first (DESIGN §10), then the new one twice. */
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+    ...newPasswordFields,
+  })
+  .refine(...confirmationMatches);
 
 export const TokenInput = z.object({ token: z.string().min(10).max(200) });

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
-import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
+import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "../security/rate-limit.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { AccountLockedError, assertNotLocked, countUnknownAccountFailure, recordFailedSignIn } from "./lockout.ts";
 
@@ -26,12 +26,15 @@ export class PartnerSuspendedSignIn extends CredentialsSignin {
  * Checks a login (email or username) and password and opens a session.
  * Returns null for every kind of failure so the caller shows one generic
  * message; an unknown account costs the same argon2 verification.
- * Throws RateLimitedError past the per-IP or per-account limit.
+ * Throws RateLimitedError past the per-IP limit, AccountLockedError while
+ * the account is locked. Only failures count against either (decision 0012):
+ * the per-account protection is the lockout, and a success gives its per-IP
+ * attempt back, so signing in often never locks the owner out.
  */
 export async function signInWithPassword(login: string, password: string, meta: RequestMeta) {
   const identifier = login.trim();
+  // Counted before the password is checked, so parallel guesses can't slip past; refunded on success.
   await consumeRateLimit(RATE_LIMITS.signInPerIp, meta.ip);
-  await consumeRateLimit(RATE_LIMITS.signInPerAccount, identifier);
   const user = await db.user.findFirst({
     where: {
       deletedAt: null,
@@ -98,6 +101,7 @@ export async function signInWithPassword(login: string, password: string, meta: 
     });
     return createSession(tx, user, meta);
   });
+  await refundRateLimit(RATE_LIMITS.signInPerIp, meta.ip);
 
   return { userId: user.id, sessionId: session.id };
 }

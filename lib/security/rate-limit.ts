@@ -1,15 +1,18 @@
 import "server-only";
-import { db } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import { RateLimitedError } from "../errors.ts";
 
 // Fixed-window counters in Postgres, so every app instance shares them
 // (DESIGN §10, §11). One upsert per check; the window restarts once it ends.
+// Per-IP limits only: the per-account protection is the lockout
+// (lib/auth/lockout.ts), which counts failures and which an emailed reset
+// link lifts (decision 0012).
 
 export type RateLimitPolicy = { name: string; limit: number; windowSeconds: number };
 
 export const RATE_LIMITS = {
+  // Sign-in attempts that failed, per client address (a success is given back: refundRateLimit).
   signInPerIp: { name: "sign-in:ip", limit: 30, windowSeconds: 600 },
-  signInPerAccount: { name: "sign-in:account", limit: 10, windowSeconds: 900 },
   forgotPasswordPerIp: { name: "forgot:ip", limit: 10, windowSeconds: 3600 },
   forgotPasswordPerAccount: { name: "forgot:account", limit: 3, windowSeconds: 3600 },
   resendInvitePerUser: { name: "resend:user", limit: 5, windowSeconds: 3600 },
@@ -18,10 +21,12 @@ export const RATE_LIMITS = {
 
 type Row = { count: number; retry_after: number };
 
+const bucketKey = (policy: RateLimitPolicy, subject: string) => `${policy.name}:${subject.toLowerCase()}`;
+
 /** Counts one attempt; throws RateLimitedError once the window's limit is passed. */
 export async function consumeRateLimit(policy: RateLimitPolicy, subject: string | null | undefined): Promise<void> {
   if (!subject) return;
-  const key = `${policy.name}:${subject.toLowerCase()}`;
+  const key = bucketKey(policy, subject);
   const rows = await db.$queryRaw<Row[]>`
     INSERT INTO "RateLimitBucket" ("key", "count", "windowStart") VALUES (${key}, 1, now())
     ON CONFLICT ("key") DO UPDATE SET
@@ -33,4 +38,32 @@ export async function consumeRateLimit(policy: RateLimitPolicy, subject: string 
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${policy.windowSeconds}) - now()))))::int AS retry_after`;
   const row = rows[0];
   if (row && row.count > policy.limit) throw new RateLimitedError(row.retry_after);
+}
+
+/**
+ * Gives back one attempt counted by consumeRateLimit, for limits that count
+ * failures only: the attempt is counted up front (so a burst of parallel
+ * guesses can't all slip past the check) and returned when it succeeded.
+ */
+export async function refundRateLimit(policy: RateLimitPolicy, subject: string | null | undefined): Promise<void> {
+  if (!subject) return;
+  await db.$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = GREATEST(0, "count" - 1) WHERE "key" = ${bucketKey(policy, subject)}`;
+}
+
+/** Forgets the counts of these subjects, e.g. an account's logins once its password is set. */
+export async function clearRateLimits(tx: Tx, policies: RateLimitPolicy[], subjects: (string | null | undefined)[]) {
+  const keys = policies.flatMap((policy) => subjects.filter((s): s is string => !!s).map((s) => bucketKey(policy, s)));
+  if (keys.length) await tx.rateLimitBucket.deleteMany({ where: { key: { in: keys } } });
+}
+
+// Every policy's window is at most this long (those above, and lockout.ts's one minute).
+const LONGEST_WINDOW_SECONDS = Math.max(...Object.values(RATE_LIMITS).map((policy) => policy.windowSeconds));
+
+/** Scheduled job: drops buckets whose window is over (they would restart at 1 anyway). */
+export async function pruneRateLimitBuckets(now = new Date()) {
+  const { count } = await db.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000) } },
+  });
+  return count;
 }

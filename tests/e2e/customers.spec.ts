@@ -92,6 +92,7 @@ test("an admin imports users from a CSV, prints and emails the passwords, and an
   await loginPage.signOut();
   await loginPage.signIn(username, password);
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await page.getByLabel("Current password", { exact: true }).fill(password);
   await page.getByLabel("New password", { exact: true }).fill("copper kettle on the stove");
   await page.getByLabel("Confirm password", { exact: true }).fill("copper kettle on the stove");
   await page.getByRole("button", { name: "Save password" }).click();

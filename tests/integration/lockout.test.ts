@@ -61,6 +61,22 @@ describe("sign-in lockout", () => {
     expect(await signInWithPassword(user.email, "a brand new passphrase", meta)).not.toBeNull();
   });
 
+  it("lets the owner back in after 11 wrong passwords and a reset through the emailed link", async () => {
+    const { partner } = await createPartner();
+    const user = await createPartnerUser(partner.id);
+    const meta = metaFor(5);
+    const outcomes = await failTimes(user.email, 11, meta);
+    expect(outcomes.slice(4).every((o) => o instanceof AccountLockedError)).toBe(true);
+    await requestPasswordReset(user.email, meta);
+    const outbox = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "password-reset" } });
+    const token = (outbox.props as { resetUrl: string }).resetUrl.split("/reset-password/")[1];
+    await resetPassword(token, "a brand new passphrase", meta);
+    expect(await signInWithPassword(user.email, "a brand new passphrase", meta)).not.toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedSignIns: 0, lockedUntil: null });
+    // The reset cleared the account's forgot-password count too: the owner can ask again.
+    for (let i = 0; i < 3; i++) await requestPasswordReset(user.email, meta);
+  });
+
   it("answers an unknown account the same way, so the lock reveals nothing", async () => {
     const email = uniqueEmail("ghost");
     const outcomes = await failTimes(email, 5, metaFor(4));

@@ -1,10 +1,13 @@
+import Link from "next/link";
 import { requireCaller } from "@/lib/auth/caller";
-import { changeOwnPasswordAction } from "@/lib/customers/account-actions";
+import { changeOwnPasswordAction } from "@/lib/auth/actions";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 
 export const metadata = { title: "Choose a new password" };
 
+// Every signed-in user's own password (partner users, customer users, staff).
 export default async function ChangePasswordPage() {
   const caller = await requireCaller();
   return (
@@ -12,21 +15,36 @@ export default async function ChangePasswordPage() {
       <h1 className="text-xl font-semibold">Choose a new password</h1>
       <p className="mt-2 mb-6 text-sm text-gray-700">
         {caller.mustChangePassword
-          ? `Welcome, ${caller.firstName}. You signed in with a temporary password: choose your own to continue.`
-          : "Choose a new password. Your other sessions will be signed out."}
+          ? `Welcome, ${caller.firstName}. You signed in with a temporary password: type it again, then choose your own to continue.`
+          : "Type your current password, then choose a new one. Your other sessions will be signed out."}
       </p>
       <ActionForm action={changeOwnPasswordAction} aria-label="Choose a new password">
+        <TextField
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          hint={caller.mustChangePassword ? "The temporary password you signed in with." : undefined}
+          required
+        />
         <TextField
           name="password"
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 12 characters. Common passwords are refused."
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Common passwords are refused.`}
           required
         />
         <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />
         <SubmitButton pendingLabel="Saving…">Save password</SubmitButton>
       </ActionForm>
+      {!caller.mustChangePassword && (
+        <p className="mt-4 text-sm">
+          <Link href="/" className="text-blue-700 underline">
+            Cancel
+          </Link>
+        </p>
+      )}
     </>
   );
 }
