@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { releaseSeat, takeSeat } from "./seats.ts";
+import { recordLicenseChanges } from "../notifications/events.ts";
 
 export type LicenseChangeResult = {
   userId: string;
@@ -33,7 +34,7 @@ export async function changeLicenses(
   if (changed.size === 0) throw ValidationError.field("productIds", "Tick or untick at least one product.");
 
   const results = await db.$transaction(async (tx) => {
-    const customer = await tx.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true } });
+    const customer = await tx.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true, name: true } });
     if (!customer) throw new NotFoundError("That customer doesn't exist.");
     const subscriptions = await tx.subscription.findMany({
       where: { customerId: customer.id, partnerId: caller.partnerId, productId: { in: [...changed] } },
@@ -71,6 +72,11 @@ export async function changeLicenses(
         changes: { assigned: result.assigned, revoked: result.revoked, refused: result.refused },
       });
     }
+    await recordLicenseChanges(
+      tx,
+      caller,
+      [...out.values()].map((r) => ({ customerId: customer.id, customerName: customer.name, userName: r.name, assigned: r.assigned, revoked: r.revoked })),
+    );
     return [...out.values()];
   });
   wakeOutboxWorker();
@@ -83,16 +89,25 @@ export async function assignLicense(caller: PartnerCaller, input: { userId: stri
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: input.userId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
-      select: { id: true, customerId: true },
+      select: { id: true, customerId: true, firstName: true, lastName: true },
     });
     const subscription = await tx.subscription.findFirst({
       where: { id: input.subscriptionId, partnerId: caller.partnerId, customerId: user?.customerId ?? undefined },
-      select: { id: true },
+      select: { id: true, customer: { select: { id: true, name: true } }, product: { select: { name: true } } },
     });
     if (!user || !subscription) throw new NotFoundError();
     const outcome = await takeSeat(tx, caller.partnerId, subscription.id, user.id);
     if (outcome === "assigned") {
       await recordAudit(tx, caller, { action: "license.assigned", target: { type: "user", id: user.id }, changes: { subscriptionId: subscription.id } });
+      await recordLicenseChanges(tx, caller, [
+        {
+          customerId: subscription.customer.id,
+          customerName: subscription.customer.name,
+          userName: `${user.firstName} ${user.lastName}`,
+          assigned: [subscription.product.name],
+          revoked: [],
+        },
+      ]);
     }
     return outcome;
   }, { maxWait: 15_000 }); // a burst of assignments queues for the connection pool rather than failing

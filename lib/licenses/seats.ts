@@ -55,6 +55,11 @@ export async function takeSeats(tx: Tx, partnerId: string, subscriptionId: strin
 
 const ALMOST_FULL = 0.9;
 
+/** Seats assigned from which a subscription counts as almost full (90%): the alert and the weekly summary. */
+export function almostFullLine(purchased: number): number {
+  return Math.ceil(purchased * ALMOST_FULL);
+}
+
 /**
  * One email per recipient when an assignment crosses 90% or 100%. The
  * dedupe key names the subscription and its size, so one crossing sends one
@@ -69,7 +74,7 @@ export async function notifySeatThresholds(
   after: number,
   purchased: number,
 ) {
-  const line = Math.ceil(purchased * ALMOST_FULL);
+  const line = almostFullLine(purchased);
   const crossings: { kind: "subscription_almost_full" | "subscription_full"; full: boolean }[] = [];
   if (before < purchased && after >= purchased) crossings.push({ kind: "subscription_full", full: true });
   else if (before < line && after >= line) crossings.push({ kind: "subscription_almost_full", full: false });

@@ -20,9 +20,13 @@ export const NOTIFICATION_INFO: Record<
   NotificationKind,
   { label: string; description: string; /** Only offered to holders of this permission. */ requires?: PartnerPermission; alwaysOn?: true }
 > = {
-  license_changes: { label: "License changes", description: "Licenses assigned to or revoked from your customers' users." },
-  new_orders: { label: "New orders", description: "Orders placed for your customers." },
-  weekly_summary: { label: "Weekly summary", description: "A Monday summary of your organization's activity." },
+  license_changes: {
+    label: "License changes",
+    description: "Licenses assigned to or revoked from your customers' users; many at once come as one digest.",
+    requires: "customers.view",
+  },
+  new_orders: { label: "New orders", description: "Orders placed for your customers; many at once come as one digest.", requires: "customers.view" },
+  weekly_summary: { label: "Weekly summary", description: "A Monday summary of your organization's activity in the week before." },
   security: { label: "Security notices", description: "Sign-in locks, password and email changes. Always sent.", alwaysOn: true },
   invitation_accepted: { label: "Invitation accepted", description: "Someone you manage activated their account.", requires: "users.manage" },
   invitation_expired: { label: "Invitation expired", description: "An invitation ran out before it was accepted.", requires: "users.manage" },

@@ -1,9 +1,15 @@
 import "server-only";
 import type { Tx } from "../db/client.ts";
-import { PARTNER_ROLES, type PartnerPermission } from "../auth/permissions.ts";
+import { effectivePermissions, PARTNER_ROLES, type PartnerPermission, type Permission } from "../auth/permissions.ts";
 import { NOTIFICATION_INFO, type NotificationKind } from "./kinds.ts";
 
-export type NotificationRecipient = { id: string; firstName: string; email: string };
+export type NotificationRecipient = {
+  id: string;
+  firstName: string;
+  email: string;
+  /** What they may see: an email's content follows it (the weekly summary's sections). */
+  permissions: Permission[];
+};
 
 /**
  * Active team members of one partner who opted in to `kind` and, where the
@@ -11,7 +17,7 @@ export type NotificationRecipient = { id: string; firstName: string; email: stri
  */
 export async function notificationRecipients(tx: Tx, partnerId: string, kind: NotificationKind): Promise<NotificationRecipient[]> {
   const { requires, alwaysOn } = NOTIFICATION_INFO[kind];
-  return tx.user.findMany({
+  const users = await tx.user.findMany({
     where: {
       partnerId,
       kind: "PARTNER",
@@ -20,8 +26,9 @@ export async function notificationRecipients(tx: Tx, partnerId: string, kind: No
       ...(alwaysOn ? {} : { notifications: { has: kind } }),
       ...(requires ? { OR: [{ role: { in: rolesGranting(requires) } }, { permissions: { has: requires } }] } : {}),
     },
-    select: { id: true, firstName: true, email: true },
+    select: { id: true, firstName: true, email: true, role: true, permissions: true },
   });
+  return users.map(({ role, permissions, ...user }) => ({ ...user, permissions: effectivePermissions(role, permissions) }));
 }
 
 function rolesGranting(permission: PartnerPermission): string[] {

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { recordNewOrder } from "../notifications/events.ts";
 import { SEATS_FIELD_PREFIX, type OrderInput } from "./schemas.ts";
 
 /** The vendor catalog as offered on the order form. */
@@ -67,6 +68,7 @@ export async function placeOrder(caller: PartnerCaller, input: OrderInput) {
       target: { type: "order", id: order.id },
       changes: { customerId: review.customer.id, lines: review.lines.map(({ code, seats }) => ({ product: code, seats })) },
     });
+    await recordNewOrder(tx, caller, { ...order, customer: review.customer, lines: review.lines });
     return { ...order, customer: review.customer, lines: review.lines };
   });
 }
