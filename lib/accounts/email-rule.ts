@@ -7,8 +7,9 @@ import { normalizeEmail } from "../validation/fields.ts";
 // partial unique index is the real guard; this turns its refusal into a
 // message that names the conflict without leaking another tenant's data.
 
+// Says neither which organization nor which kind of account holds the address (DESIGN §10).
 export const EMAIL_IN_OTHER_ORGANIZATION =
-  "This email already belongs to an account in another organization. Support can help.";
+  "This email address can't be used. Contact support if it should belong to your organization.";
 export const EMAIL_IN_THIS_ORGANIZATION = "This email already belongs to someone in your organization.";
 
 export async function emailTakenError(email: string, partnerId: string | null, field = "email") {
@@ -17,6 +18,15 @@ export async function emailTakenError(email: string, partnerId: string | null, f
     select: { partnerId: true, customer: { select: { partnerId: true } } },
   });
   const holderPartner = holder?.partnerId ?? holder?.customer?.partnerId ?? null;
-  const sameOrganization = holder !== null && partnerId !== null && holderPartner === partnerId;
-  return ValidationError.field(field, sameOrganization ? EMAIL_IN_THIS_ORGANIZATION : EMAIL_IN_OTHER_ORGANIZATION);
+  return ValidationError.field(field, emailTakenMessage(holder ? holderPartner : undefined, partnerId));
+}
+
+/**
+ * What `partnerId`'s people are told when an address is held by an account of
+ * `holderPartnerId` (null: vendor staff; undefined: holder unknown). The one
+ * message for inviting one by one and for the bulk check of a CSV import.
+ */
+export function emailTakenMessage(holderPartnerId: string | null | undefined, partnerId: string | null): string {
+  const sameOrganization = holderPartnerId !== undefined && partnerId !== null && holderPartnerId === partnerId;
+  return sameOrganization ? EMAIL_IN_THIS_ORGANIZATION : EMAIL_IN_OTHER_ORGANIZATION;
 }

@@ -1,17 +1,30 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client.ts";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, isUniqueViolation, NotFoundError, RateLimitedError, ValidationError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { generateTemporaryPassword, hashTemporaryPassword } from "../auth/temporary-password.ts";
-import { EMAIL_IN_OTHER_ORGANIZATION, EMAIL_IN_THIS_ORGANIZATION } from "../accounts/email-rule.ts";
-import { emailField, nameField, normalizeEmail, phoneField } from "../validation/fields.ts";
+import { emailTakenMessage } from "../accounts/email-rule.ts";
+import { normalizeEmail } from "../validation/fields.ts";
+import { recordAudit } from "../audit/record.ts";
+import { consumeRateLimit, type RateLimitPolicy } from "../security/rate-limit.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { CsvSyntaxError, parseCsv } from "../csv/parse.ts";
-import { toCsv } from "../csv/write.ts";
+import { restoreCell, toCsv } from "../csv/write.ts";
 import { takeSeats } from "../licenses/seats.ts";
+import { recordImportedLicenses } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_COLUMNS,
+  IMPORT_MAX_ECHOED_CELL_CHARS,
+  IMPORT_MAX_ERRORS_SHOWN,
+  IMPORT_MAX_HEADER_CHARS,
+  IMPORT_MAX_ROWS,
+  importFileSizeError,
+  ImportRowInput,
+} from "./schemas.ts";
 import type { IssuedCredential } from "./customer-users.ts";
 
 // Bulk import of customer users (DESIGN §5). Every row is validated before
@@ -19,13 +32,34 @@ import type { IssuedCredential } from "./customer-users.ts";
 // leaves nothing behind; 10,000 rows stay well under the 15 s target by
 // writing with bulk INSERTs, hashing temporary passwords with HMAC and
 // taking seats with one guarded UPDATE per subscription for the whole file.
+//
+// Limits (decision 0013): the file size, the header and the columns are
+// bounded before any per-row structure is built; every answer is bounded
+// (per-line errors, echoed cell text); each row goes through the same field
+// schemas as adding a user one by one; a taken email gets the one-by-one
+// message, and addresses held outside the partner's organization count
+// towards a per-partner hourly limit and are audited (never the addresses).
 
-export const IMPORT_MAX_ROWS = 10_000;
+export { IMPORT_MAX_ROWS };
 export const IMPORT_COLUMNS = ["First name", "Last name", "Email", "Phone", "Licenses"] as const;
 const REQUIRED_COLUMNS = ["first name", "last name", "email"];
-// Built once: building a schema per row costs more than checking it.
-const FIRST_NAME = nameField("First name");
-const LAST_NAME = nameField("Last name");
+/** More product codes than any catalog offers one user. */
+const IMPORT_MAX_LICENSES_PER_ROW = 20;
+/**
+ * Addresses of the portal held outside the caller's organization that
+ * import checks may report per partner and hour: far more than a partner
+ * moving its own customers meets, far fewer than an enumeration needs.
+ */
+export const IMPORT_CONFLICTS_POLICY = { name: "import-conflicts:partner", limit: 500, windowSeconds: 3600 } satisfies RateLimitPolicy;
+
+/** The import's columns and the fields of ImportRowInput they fill. */
+const FIELDS = {
+  firstName: { column: "first name", label: "First name" },
+  lastName: { column: "last name", label: "Last name" },
+  email: { column: "email", label: "Email" },
+  phone: { column: "phone", label: "Phone" },
+  licenses: { column: "licenses", label: "Licenses" },
+} as const;
 
 export type ImportRowError = { field: string; message: string };
 export type ImportRow = {
@@ -44,31 +78,72 @@ export type ImportCheck = {
   rows: ImportRow[];
   validCount: number;
   invalidCount: number;
-  /** The original rows plus Status and Message columns. */
+  /** The original rows (cells clipped) plus Status and Message columns. */
+  resultsCsv: string;
+};
+
+/** What the browser gets back from a dry run: bounded whatever the file. */
+export type ImportCheckResult = {
+  validCount: number;
+  invalidCount: number;
+  /** The first IMPORT_MAX_ERRORS_SHOWN per-line errors… */
+  errors: { line: number; field: string; message: string }[];
+  /** …and how many more there are (all of them are in the results file). */
+  moreErrors: number;
   resultsCsv: string;
 };
 
 export function importTemplateCsv() {
-  return toCsv([[...IMPORT_COLUMNS], ["Ada", "Lovelace", "ada.lovelace@example.com", "+44 20 7946 0958", "PP-STANDARD|SEC-ENDPOINT"]]);
+  // Licenses left empty: product codes depend on the customer's subscriptions,
+  // and the template must pass the check as it is (the page explains the column).
+  return toCsv([[...IMPORT_COLUMNS], ["Ada", "Lovelace", "ada.lovelace@example.com", "+44 20 7946 0958", ""]]);
 }
 
 function fileError(message: string): never {
   throw ValidationError.field("file", message);
 }
 
-/** Validates every row of the file against the customer's data; writes nothing. */
+/** At most `max` characters of a cell, for anything echoed back. */
+function clip(value: string, max = IMPORT_MAX_ECHOED_CELL_CHARS) {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/** The posted form value as text, refused with a field error when missing or too large. */
+export async function readImportFile(file: FormDataEntryValue | null): Promise<string> {
+  if (!(file instanceof File) || file.size === 0) fileError("Choose a CSV file to import.");
+  const tooLarge = importFileSizeError(file.size);
+  if (tooLarge) fileError(tooLarge);
+  return new TextDecoder("utf-8").decode(await file.arrayBuffer());
+}
+
+/** A dry run's answer for the browser: the first errors by line, the count of the rest, the results file. */
+export function importCheckResult(check: ImportCheck): ImportCheckResult {
+  const errors: ImportCheckResult["errors"] = [];
+  let total = 0;
+  for (const row of check.rows) {
+    for (const error of row.errors) {
+      if (total++ < IMPORT_MAX_ERRORS_SHOWN) errors.push({ line: row.line, ...error });
+    }
+  }
+  return { validCount: check.validCount, invalidCount: check.invalidCount, errors, moreErrors: total - errors.length, resultsCsv: check.resultsCsv };
+}
+
+/** Validates every row of the file against the customer's data; writes nothing but the conflicts' audit event. */
 export async function checkImport(caller: PartnerCaller, customerId: string, text: string): Promise<ImportCheck> {
   requirePermission(caller, "customers.manage");
   const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { id: true } });
   if (!customer) throw new NotFoundError("That customer doesn't exist.");
+  // A decoded file has at most as many characters as bytes.
+  if (text.length > IMPORT_MAX_BYTES) fileError(importFileSizeError(text.length)!);
 
-  let records;
+  let parsed;
   try {
-    records = parseCsv(text).records;
+    parsed = parseCsv(text, { maxColumns: IMPORT_MAX_COLUMNS, maxHeaderChars: IMPORT_MAX_HEADER_CHARS, maxRecords: IMPORT_MAX_ROWS + 1 });
   } catch (error) {
     if (error instanceof CsvSyntaxError) fileError(error.message);
     throw error;
   }
+  const { records, omittedRecords } = parsed;
   if (records.length === 0) fileError("The file is empty. Start from the template.");
   const [headerRecord, ...dataRecords] = records;
   const header = headerRecord.fields.map((name) => name.trim());
@@ -82,13 +157,16 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
     );
   }
   if (dataRecords.length === 0) fileError("The file has a header line but no users.");
-  if (dataRecords.length > IMPORT_MAX_ROWS) {
-    fileError(`The file has ${dataRecords.length.toLocaleString("en")} users; at most ${IMPORT_MAX_ROWS.toLocaleString("en")} can be imported at once. Split it into smaller files.`);
+  const userCount = dataRecords.length + omittedRecords;
+  if (userCount > IMPORT_MAX_ROWS) {
+    fileError(`The file has ${userCount.toLocaleString("en")} users; at most ${IMPORT_MAX_ROWS.toLocaleString("en")} can be imported at once. Split it into smaller files.`);
   }
 
+  // The raw cell, as the one-by-one form would post it (the schemas trim);
+  // a quote we put in front of a formula start on export is taken off again.
   const cell = (fields: string[], name: string) => {
     const i = index.get(name);
-    return i === undefined ? "" : (fields[i] ?? "").trim();
+    return i === undefined ? undefined : restoreCell(fields[i] ?? "");
   };
 
   const subscriptions = await db.subscription.findMany({
@@ -101,18 +179,25 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
   const firstLineOfEmail = new Map<string, number>();
   const rows: ImportRow[] = dataRecords.map(({ line, fields }) => {
     const errors: ImportRowError[] = [];
-    const check = <T>(field: string, result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }) => {
+    // Every known cell through the shared field schema, in column order; the first problem of each is reported.
+    const value = <K extends keyof typeof FIELDS>(key: K) => {
+      const result = ImportRowInput.shape[key].safeParse(cell(fields, FIELDS[key].column));
       if (result.success) return result.data;
-      errors.push({ field, message: result.error.issues[0].message });
+      errors.push({ field: FIELDS[key].label, message: result.error.issues[0].message });
       return null;
     };
-    const firstName = check("First name", FIRST_NAME.safeParse(cell(fields, "first name"))) ?? "";
-    const lastName = check("Last name", LAST_NAME.safeParse(cell(fields, "last name"))) ?? "";
-    const email = check("Email", emailField.safeParse(cell(fields, "email"))) ?? "";
-    const phone = check("Phone", phoneField.safeParse(cell(fields, "phone"))) ?? null;
-    const productCodes = [...new Set(cell(fields, "licenses").split("|").map((code) => code.trim()).filter(Boolean))];
+    const firstName = value("firstName") ?? "";
+    const lastName = value("lastName") ?? "";
+    const email = value("email") ?? "";
+    const phone = value("phone") ?? null;
+    const licenses = value("licenses") ?? "";
+    const productCodes = [...new Set(licenses.split("|").map((code) => code.trim()).filter(Boolean))];
+    if (productCodes.length > IMPORT_MAX_LICENSES_PER_ROW) {
+      errors.push({ field: "Licenses", message: `List at most ${IMPORT_MAX_LICENSES_PER_ROW} product codes.` });
+      productCodes.length = 0;
+    }
     for (const code of productCodes) {
-      if (!catalog.has(code.toLowerCase())) errors.push({ field: "Licenses", message: `Unknown product code ${code}.` });
+      if (!catalog.has(code.toLowerCase())) errors.push({ field: "Licenses", message: `Unknown product code ${clip(code, 40)}.` });
       else if (!byCode.has(code.toLowerCase())) errors.push({ field: "Licenses", message: `This customer has no ${code} subscription. Place an order first.` });
     }
     if (email) {
@@ -124,7 +209,7 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
     return { line, fields, firstName, lastName, email, phone, productCodes, errors };
   });
 
-  // Against existing accounts: one query for the whole file.
+  // Against existing accounts: one query per 5,000 addresses.
   const emails = [...firstLineOfEmail.keys()];
   const taken = new Map<string, string | null>();
   for (let i = 0; i < emails.length; i += 5000) {
@@ -134,12 +219,12 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
     });
     for (const holder of holders) taken.set(holder.emailNormalized, holder.partnerId ?? holder.customer?.partnerId ?? null);
   }
+  if (taken.size > 0) await countConflicts(caller, customer.id, rows.length, taken);
   for (const row of rows) {
-    if (!row.email || !taken.has(normalizeEmail(row.email))) continue;
-    const sameOrganization = taken.get(normalizeEmail(row.email)) === caller.partnerId;
-    row.errors.push({ field: "Email", message: sameOrganization ? EMAIL_IN_THIS_ORGANIZATION : EMAIL_IN_OTHER_ORGANIZATION });
+    const key = row.email ? normalizeEmail(row.email) : null;
+    if (key === null || !taken.has(key)) continue;
+    row.errors.push({ field: "Email", message: emailTakenMessage(taken.get(key), caller.partnerId) });
   }
-
   // Seats for the whole file, in line order: rows past the free seats are refused.
   const free = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.purchased - s.assigned]));
   const needed = new Map<string, number>();
@@ -165,10 +250,11 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
   }
 
   const invalidCount = rows.filter((row) => row.errors.length).length;
+  // Bounded: at most IMPORT_MAX_COLUMNS columns of at most IMPORT_MAX_ECHOED_CELL_CHARS characters each.
   const resultsCsv = toCsv([
-    [...header, "Status", "Message"],
+    [...header.map((name) => clip(name)), "Status", "Message"],
     ...rows.map((row) => [
-      ...header.map((_, i) => row.fields[i] ?? ""),
+      ...header.map((_, i) => clip(row.fields[i] ?? "")),
       row.errors.length ? "Error" : "OK",
       row.errors.map((error) => `${error.field}: ${error.message}`).join(" "),
     ]),
@@ -176,6 +262,29 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
   return { header, rows, validCount: rows.length - invalidCount, invalidCount, resultsCsv };
 }
 
+/**
+ * A check found addresses already in use. Those held outside the caller's
+ * organization count towards the partner's hourly limit (one unit each):
+ * past it the check is refused, so the import is no way to learn which of
+ * thousands of addresses have accounts on the portal. Audited with the
+ * counts only, never the addresses.
+ */
+async function countConflicts(caller: PartnerCaller, customerId: string, rows: number, taken: Map<string, string | null>) {
+  const outside = [...taken.values()].filter((holder) => holder !== caller.partnerId).length;
+  let refused: RateLimitedError | null = null;
+  try {
+    for (let i = 0; i < outside; i++) await consumeRateLimit(IMPORT_CONFLICTS_POLICY, caller.partnerId);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    refused = error;
+  }
+  await recordAudit(db, caller, {
+    action: "customer_users.import_conflicts_checked",
+    target: { type: "customer", id: customerId },
+    changes: { rows, conflicts: taken.size, outsideOrganization: outside, refused: refused !== null },
+  });
+  if (refused) throw refused;
+}
 
 /**
  * Writes the valid rows in one transaction. Refuses when any row is invalid
@@ -243,6 +352,8 @@ export async function importCustomerUsers(
             SELECT gen_random_uuid(), a.subscription_id, a.user_id, ${now}
             FROM unnest(${assignments.map((a) => a.subscriptionId)}::uuid[], ${assignments.map((a) => a.userId)}::uuid[]) AS a(subscription_id, user_id)`;
         }
+        // "License changes" notifications: one INSERT for the file, mailed as one digest (lib/notifications).
+        await recordImportedLicenses(tx, caller, customerId, people.map(({ row }) => row));
         // One audit event per created user (DESIGN §8), written in bulk like the users.
         await tx.$executeRaw`
           INSERT INTO "AuditEvent" ("at", "actorId", "partnerId", "action", "targetType", "targetId", "changes", "ip", "userAgent")

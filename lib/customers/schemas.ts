@@ -75,3 +75,26 @@ export const ManageLicensesInput = z.object({
 export type ManageLicensesInput = z.output<typeof ManageLicensesInput>;
 
 export const USER_STATUS_FILTERS = ["any", "ACTIVE", "INVITED", "DISABLED", "must_change"] as const;
+
+// CSV import of customer users (DESIGN §5, decision 0013). The limits are
+// here, not in the server-only import module, because the browser checks the
+// file size before posting with the same rule the server applies.
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 10_000;
+/** The template has 5 columns; a spreadsheet export with extra columns still fits. */
+export const IMPORT_MAX_COLUMNS = 50;
+export const IMPORT_MAX_HEADER_CHARS = 2_000;
+/** Per-line errors sent back to the browser; the rest are counted ("and N more") and in the results file. */
+export const IMPORT_MAX_ERRORS_SHOWN = 100;
+/** Characters of a cell echoed back in the results file. */
+export const IMPORT_MAX_ECHOED_CELL_CHARS = 256;
+
+export function importFileSizeError(bytes: number): string | null {
+  return bytes > IMPORT_MAX_BYTES ? "The file is larger than 10 MB. Split it into smaller files of at most 10,000 users." : null;
+}
+
+/** One row of an import file: the same fields, rules and messages as adding a customer user one by one. */
+export const ImportRowInput = CustomerUserInput.pick({ firstName: true, lastName: true, email: true, phone: true }).extend({
+  /** Product codes separated by "|". */
+  licenses: optionalString,
+});

@@ -110,7 +110,7 @@ test.describe("the invite form refuses bad input and changes nothing", () => {
     await teamPage.goto();
     await teamPage.invite({ firstName: "Other", lastName: "Org", email: other.admin.email.toUpperCase(), role: "Sales" });
     await expect(
-      page.getByText("This email already belongs to an account in another organization. Support can help."),
+      page.getByText("This email address can't be used. Contact support if it should belong to your organization."),
     ).toBeVisible();
     await expect(page.getByText(other.partner.name)).toHaveCount(0);
     expect(await db.user.count({ where: { partnerId: signedInAdmin.partner.id } })).toBe(1);

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { checkImport, customerUsersCsv, importCustomerUsers, importTemplateCsv } from "@/lib/customers/import";
-import { exportCustomerUsers } from "@/lib/customers/customer-users";
+import {
+  checkImport,
+  customerUsersCsv,
+  IMPORT_CONFLICTS_POLICY,
+  importCheckResult,
+  importCustomerUsers,
+  importTemplateCsv,
+  readImportFile,
+} from "@/lib/customers/import";
+import { addCustomerUser, exportCustomerUsers } from "@/lib/customers/customer-users";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { verifyPassword } from "@/lib/auth/password";
 import { parseCsv } from "@/lib/csv/parse";
 import { EMAIL_IN_OTHER_ORGANIZATION } from "@/lib/accounts/email-rule";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { createPartner } from "../support/factories";
 import { createCustomerUser, createCustomerWithSubscription, createProduct } from "../support/customer-factories";
 import { randomUUID } from "node:crypto";
@@ -139,12 +148,17 @@ describe("importing", () => {
     expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).assigned).toBe(1000);
   });
 
-  it("offers a template that passes its own check", async () => {
+  it("offers a template that passes its own check and imports as it is", async () => {
     const { caller, customer } = await setup();
-    await createProduct().catch(() => null);
-    const check = await checkImport(caller, customer.id, importTemplateCsv()).catch((e: unknown) => e);
-    // The template's example licenses are catalog codes this test customer doesn't have; the columns are right.
-    expect(check).not.toBeInstanceOf(ValidationError);
+    const template = importTemplateCsv();
+    const check = await checkImport(caller, customer.id, template);
+    expect(check.rows.flatMap((row) => row.errors)).toEqual([]);
+    expect(check).toMatchObject({ validCount: 1, invalidCount: 0 });
+    expect(check.rows[0]).toMatchObject({ firstName: "Ada", lastName: "Lovelace", phone: "+442079460958" });
+    const { credentials } = await importCustomerUsers(caller, customer.id, template, { validOnly: false });
+    expect(credentials.map((c) => c.name)).toEqual(["Ada Lovelace"]);
+    // Free the example address again for the other tests of this worker.
+    await db.user.update({ where: { id: credentials[0].userId }, data: { deletedAt: new Date() } });
   });
 });
 
@@ -157,6 +171,17 @@ describe("exporting users", () => {
     expect(row[0]).toBe("'=HYPERLINK(\"http://evil\")");
     expect(row[1]).toBe("'+1");
   });
+
+  it("quotes every cell holding a separator of any locale, so Excel with ';' keeps one cell", async () => {
+    const { caller, customer } = await setup();
+    await createCustomerUser(customer, { firstName: "Jo;Ann", lastName: " @SUM(1)" });
+    const csv = customerUsersCsv(await exportCustomerUsers(caller, customer.id));
+    const dataLine = csv.split("\r\n")[1];
+    expect(dataLine.startsWith(`"Jo;Ann",' @SUM(1),`)).toBe(true);
+    // Read back as a semicolon file (what Excel in a comma-decimal locale does), the name is still one cell.
+    const semicolonView = parseCsv(`a;b\n${dataLine}`).records[1].fields;
+    expect(semicolonView[0]).toMatch(/^Jo;Ann,/);
+  });
 });
 
 describe("tenant isolation of import and export", () => {
@@ -168,5 +193,121 @@ describe("tenant isolation of import and export", () => {
     await expect(importCustomerUsers(b.caller, a.customer.id, text, { validOnly: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(exportCustomerUsers(b.caller, a.customer.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.user.count({ where: { customerId: a.customer.id } })).toBe(0);
+  });
+});
+
+describe("limits of an import file (a file is no memory or enumeration tool)", () => {
+  it("refuses a header of 500,000 columns at once, naming how many and the most allowed", async () => {
+    const { caller, customer } = await setup();
+    const text = `First name,Last name,Email${",".repeat(499_998)}\nAda,Lovelace,ada.${tag()}@example.com`;
+    const started = performance.now();
+    expect(await fileErrorOf(checkImport(caller, customer.id, text))).toBe("The file has too many columns (500,001; at most 50).");
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses a data line with too many columns by its line number", async () => {
+    const { caller, customer } = await setup();
+    const text = `First name,Last name,Email\nAda,Lovelace,ada.${tag()}@example.com\nB,C,d@example.com${",x".repeat(100)}`;
+    expect(await fileErrorOf(checkImport(caller, customer.id, text))).toBe("Line 3 has too many columns (103; at most 50).");
+  });
+
+  it("refuses a header line longer than 2,000 characters", async () => {
+    const { caller, customer } = await setup();
+    const text = `First name,Last name,Email,${"x".repeat(5000)}\nAda,Lovelace,ada.${tag()}@example.com`;
+    expect(await fileErrorOf(checkImport(caller, customer.id, text))).toMatch(/^The header line \(line 1\) is longer than 2,000 characters\.$/);
+  });
+
+  it("sends the browser the first 100 errors and a count of the rest, with echoed cells clipped", async () => {
+    const { caller, customer } = await setup();
+    const huge = "y".repeat(100_000);
+    const rows = Array.from({ length: 3000 }, (_, i) => `,Nobody,nobody${i}@example.com,,,${i === 0 ? huge : ""}`);
+    const check = await checkImport(caller, customer.id, ["First name,Last name,Email,Phone,Licenses,Notes", ...rows].join("\n"));
+    const result = importCheckResult(check);
+    expect(result.invalidCount).toBe(3000);
+    expect(result.errors).toHaveLength(100);
+    expect(result.errors[0]).toEqual({ line: 2, field: "First name", message: "Enter a first name." });
+    expect(result.moreErrors).toBe(2900);
+    // The 100,000-character cell comes back as at most 256 characters; the whole answer stays small.
+    const echoed = parseCsv(result.resultsCsv).records[1].fields[5];
+    expect(echoed.length).toBe(256);
+    expect(echoed.endsWith("…")).toBe(true);
+    expect(JSON.stringify(result).length).toBeLessThan(400_000);
+  });
+
+  it("answers a file over 10 MB with a field error, in the form and in the domain", async () => {
+    const { caller, customer } = await setup();
+    const big = new File(["a".repeat(10 * 1024 * 1024 + 1)], "users.csv", { type: "text/csv" });
+    const error = await readImportFile(big).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.file[0]).toMatch(/^The file is larger than 10 MB\./);
+    const text = `First name,Last name,Email\n${"A,B,c@example.com\n".repeat(700_000)}`;
+    expect(await fileErrorOf(checkImport(caller, customer.id, text))).toMatch(/^The file is larger than 10 MB\./);
+    expect(await readImportFile(new File(["First name"], "ok.csv"))).toBe("First name");
+  });
+
+  it("reports a NUL byte in a name as a line error, and the import writes nothing for that row", async () => {
+    const { caller, customer } = await setup();
+    const t = tag();
+    const text = `First name,Last name,Email\nAda,Love\u0000lace,ada.${t}@example.com\nGrace,Hopper,grace.${t}@example.com`;
+    const check = await checkImport(caller, customer.id, text);
+    expect(check.rows[0].errors).toEqual([{ field: "Last name", message: "Remove the control characters from this field." }]);
+    expect(check.rows[1].errors).toEqual([]);
+    expect(await fileErrorOf(importCustomerUsers(caller, customer.id, text, { validOnly: false }))).toMatch(/1 rows have errors/);
+    expect(await db.user.count({ where: { customerId: customer.id } })).toBe(0);
+    const { credentials, skipped } = await importCustomerUsers(caller, customer.id, text, { validOnly: true });
+    expect(skipped).toBe(1);
+    expect(credentials.map((c) => c.name)).toEqual(["Grace Hopper"]);
+    expect(await db.user.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
+  it("tells a taken address with the one-by-one message, audits the count, never the addresses", async () => {
+    const { caller, customer } = await setup();
+    const t = tag();
+    const other = await createPartner(`Other ${t}`);
+    const elsewhere = await createCustomerWithSubscription(other.partner.id, 1);
+    const held = await createCustomerUser(elsewhere.customer);
+    const oneByOne = await addCustomerUser(caller, {
+      customerId: customer.id, firstName: "Eve", lastName: "Probe", email: held.email, phone: null, productIds: [],
+    }).then(() => null, (e: unknown) => e);
+    expect(oneByOne).toBeInstanceOf(ValidationError);
+    const message = (oneByOne as ValidationError).fieldErrors.email[0];
+
+    const text = `First name,Last name,Email\nEve,Probe,${held.email}\nFree,Address,free.${t}@example.com`;
+    const check = await checkImport(caller, customer.id, text);
+    expect(check.rows[0].errors).toEqual([{ field: "Email", message }]);
+    expect(message).not.toContain(other.partner.name);
+    expect(check.rows[1].errors).toEqual([]);
+
+    const events = await db.auditEvent.findMany({
+      where: { partnerId: caller.partnerId, action: "customer_users.import_conflicts_checked" },
+      select: { actorId: true, targetType: true, targetId: true, changes: true },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: caller.userId, targetType: "customer", targetId: customer.id });
+    expect(events[0].changes).toEqual({ rows: 2, conflicts: 1, outsideOrganization: 1, refused: false });
+    expect(JSON.stringify(events[0])).not.toContain(held.email);
+  });
+
+  it("refuses the check once a partner's checks have reported too many addresses held elsewhere this hour", async () => {
+    const { caller, customer } = await setup();
+    const t = tag();
+    const other = await createPartner();
+    const elsewhere = await createCustomerWithSubscription(other.partner.id, 1);
+    const held = await Promise.all([0, 1].map(() => createCustomerUser(elsewhere.customer)));
+    // Earlier checks this hour reported all but one of the addresses allowed.
+    for (let i = 0; i < IMPORT_CONFLICTS_POLICY.limit - 1; i++) await consumeRateLimit(IMPORT_CONFLICTS_POLICY, caller.partnerId);
+
+    const one = `First name,Last name,Email\nEve,Probe,${held[0].email}`;
+    expect((await checkImport(caller, customer.id, one)).rows[0].errors).toHaveLength(1);
+    const next = `First name,Last name,Email\nEve,Probe,${held[1].email}\nFree,Address,free.${t}@example.com`;
+    await expect(checkImport(caller, customer.id, next)).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(importCustomerUsers(caller, customer.id, next, { validOnly: true })).rejects.toBeInstanceOf(RateLimitedError);
+    expect(await db.user.count({ where: { customerId: customer.id } })).toBe(0);
+    // A file without taken addresses is still checked; another partner is not affected.
+    expect((await checkImport(caller, customer.id, `First name,Last name,Email\nFree,Address,free.${t}@example.com`)).invalidCount).toBe(0);
+    const refusals = await db.auditEvent.count({
+      where: { partnerId: caller.partnerId, action: "customer_users.import_conflicts_checked", changes: { path: ["refused"], equals: true } },
+    });
+    expect(refusals).toBe(2);
   });
 });

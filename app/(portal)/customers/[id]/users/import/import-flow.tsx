@@ -1,6 +1,7 @@
 "use client";
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { importCustomerUsersAction, type ImportState } from "@/lib/customers/actions";
+import { importFileSizeError } from "@/lib/customers/schemas";
 import { CredentialsConfirmation } from "../../../credentials-confirmation";
 
 const button = "rounded-md border border-gray-300 px-4 py-2 text-sm font-medium hover:bg-gray-50 disabled:opacity-50";
@@ -15,13 +16,22 @@ export function ImportFlow({ customerId }: { customerId: string }) {
   // React resets a form after its action runs, file inputs included; the
   // chosen file is kept here so "Import" posts the same file that was checked.
   const [file, setFile] = useState<File | null>(null);
+  // Checked here too, before posting: a file over the server's body limit
+  // would never reach the server's own check (decision 0013).
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const run = (intent: "check" | "import" | "import-valid") => {
+    const tooLarge = file ? importFileSizeError(file.size) : null;
+    setSizeError(tooLarge);
+    if (tooLarge) return;
     const data = new FormData();
     data.append("customerId", customerId);
     data.append("intent", intent);
     if (file) data.append("file", file);
     startTransition(() => action(data));
   };
+
+  const check = !sizeError && state?.ok && state.step === "checked" ? state.check : null;
+  const resultsUrl = useObjectUrl(check && check.errors.length > 0 ? check.resultsCsv : null);
 
   if (state?.ok && state.step === "imported") {
     return (
@@ -40,8 +50,7 @@ export function ImportFlow({ customerId }: { customerId: string }) {
     );
   }
 
-  const check = state?.ok && state.step === "checked" ? state.check : null;
-  const fileError = state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.formError) : null;
+  const fileError = sizeError ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.formError) : null);
 
   return (
     <form
@@ -62,7 +71,11 @@ export function ImportFlow({ customerId }: { customerId: string }) {
           type="file"
           accept=".csv,text/csv"
           required
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          onChange={(event) => {
+            const chosen = event.target.files?.[0] ?? null;
+            setFile(chosen);
+            setSizeError(chosen ? importFileSizeError(chosen.size) : null);
+          }}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? "import-file-error" : undefined}
           className="mt-1 block text-sm"
@@ -109,13 +122,17 @@ export function ImportFlow({ customerId }: { customerId: string }) {
                   ))}
                 </tbody>
               </table>
-              <a
-                href={`data:text/csv;charset=utf-8,${encodeURIComponent(check.resultsCsv)}`}
-                download="import-results.csv"
-                className="inline-block text-blue-700 underline"
-              >
-                Download results as CSV
-              </a>
+              {check.moreErrors > 0 && (
+                <p>
+                  …and {check.moreErrors.toLocaleString("en")} more {check.moreErrors === 1 ? "error" : "errors"}: download the results to see
+                  every row.
+                </p>
+              )}
+              {resultsUrl && (
+                <a href={resultsUrl} download="import-results.csv" className="inline-block text-blue-700 underline">
+                  Download results as CSV
+                </a>
+              )}
             </>
           )}
         </section>
@@ -138,4 +155,22 @@ export function ImportFlow({ customerId }: { customerId: string }) {
       </div>
     </form>
   );
+}
+
+/**
+ * The results file as a blob: URL, revoked when it changes; a data: link
+ * would hold the whole file, URL-encoded, in the page.
+ */
+function useObjectUrl(text: string | null) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (text === null) return;
+    const created = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    setUrl(created);
+    return () => {
+      URL.revokeObjectURL(created);
+      setUrl(null);
+    };
+  }, [text]);
+  return url;
 }

@@ -17,8 +17,8 @@ export default async function ImportUsersPage({ params }: { params: Promise<{ id
       <h1 className="mb-2 text-2xl font-semibold">Import users</h1>
       <p className="mb-6 text-sm text-gray-700">
         A CSV file saved from Excel or any spreadsheet (UTF-8, comma or semicolon separated) with the columns First name, Last name,
-        Email, Phone and Licenses (product codes separated by |), at most 10,000 users. Every row is checked before anything is
-        imported.{" "}
+        Email, Phone and Licenses (product codes separated by |), at most 10,000 users and 10 MB. Every row is checked before
+        anything is imported.{" "}
         <a href="/api/customers/import-template" className="text-blue-700 underline">
           Download template
         </a>
