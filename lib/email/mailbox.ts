@@ -1,7 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
+import { z } from "zod";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
+import { connectionAddressFrom } from "../security/client-address.ts";
 import { linksIn } from "./links.ts";
+import { mayReadDevMailbox } from "./mailbox-access.ts";
 
 // The development mailbox: where mail is kept when SMTP_URL is unset.
 
@@ -10,6 +14,38 @@ import { linksIn } from "./links.ts";
  * sign-in. The one place that decides it, for the sender and the pages.
  */
 export const devMailboxEnabled = () => env().DEV_MAILBOX;
+
+/**
+ * Whether the current request may see the mailbox: it is on and the
+ * connection comes from this machine (mailbox-access.ts says exactly what is
+ * checked). Every page of /dev/mailbox answers 404 unless this is true.
+ */
+export async function devMailboxOpenToThisRequest(): Promise<boolean> {
+  if (!devMailboxEnabled()) return false;
+  const h = await headers();
+  return mayReadDevMailbox({
+    connectionAddress: connectionAddressFrom(h),
+    listenHost: env().HOST,
+    forwardedFor: h.get("x-forwarded-for"),
+    realIp: h.get("x-real-ip"),
+  });
+}
+
+// Only the first value of a repeated parameter counts.
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** The mailbox's query string. Parsed locally for now; a shared query parser may replace it. */
+export const DevMailboxQuery = z.object({
+  to: z.preprocess(
+    firstValue,
+    z
+      .string()
+      .trim()
+      .max(320, "Enter at most 320 characters.")
+      .regex(/^[^\p{Cc}]*$/u, "Enter part of an email address, without control characters.")
+      .optional(),
+  ),
+});
 
 export async function listDevMailbox({ to, take = 100 }: { to?: string; take?: number } = {}) {
   const recipient = to?.trim();

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import type { EmailProps, EmailTemplate } from "./templates.ts";
 
 export type { EmailTemplate } from "./templates.ts";
@@ -20,4 +20,27 @@ export async function enqueueEmail(tx: Tx, email: OutboxEmailInput): Promise<voi
     data: [{ template: email.template, to: email.to, dedupeKey: email.dedupeKey, props: email.props }],
     skipDuplicates: true,
   });
+}
+
+const DAY_MS = 24 * 3600_000;
+/** Sent and failed rows stay this long (their dedupe keys still stop a late retry), then go. */
+export const OUTBOX_RETENTION_DAYS = 30;
+
+/**
+ * Deletes outbox rows sent, or given up on, more than OUTBOX_RETENTION_DAYS
+ * ago (a scheduled job, lib/jobs/registry.ts). Their props were already
+ * emptied by the worker; this removes the rest (recipient, template, dedupe key).
+ * Pending rows are never touched.
+ */
+export async function pruneSpentEmails(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * DAY_MS);
+  const { count } = await db.outboxEmail.deleteMany({
+    where: {
+      OR: [
+        { status: "SENT", sentAt: { lt: cutoff } },
+        { status: "FAILED", createdAt: { lt: cutoff } },
+      ],
+    },
+  });
+  return count;
 }

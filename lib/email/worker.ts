@@ -15,6 +15,11 @@ const MAX_ATTEMPTS = 8;
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 3600_000;
 const MAX_ERROR_LENGTH = 1000;
+// Once a row is sent or given up, its props (activation, reset and email-change
+// links; sealed temporary passwords) are of no more use and would only be a
+// way in for whoever reads the table (DESIGN §10): they are replaced by this.
+// The dev mailbox keeps its own rendered copy (DevMailboxMessage). Decision 0014.
+const SPENT_PROPS = {};
 
 type ClaimedEmail = { id: string; template: string; to: string; props: unknown; attempts: number };
 
@@ -58,7 +63,7 @@ async function deliver(email: ClaimedEmail): Promise<boolean> {
   }
   await db.outboxEmail.update({
     where: { id: email.id },
-    data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null },
+    data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, props: SPENT_PROPS },
     select: { id: true },
   });
   return true;
@@ -72,6 +77,7 @@ async function recordFailure(email: ClaimedEmail, error: unknown) {
     where: { id: email.id },
     data: {
       status: givingUp ? "FAILED" : "PENDING",
+      ...(givingUp ? { props: SPENT_PROPS } : {}),
       lastError: message,
       nextAttemptAt: new Date(Date.now() + retryInMs),
       lockedUntil: null,

@@ -3,10 +3,14 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { DevMailboxQuery, listDevMailbox } from "@/lib/email/mailbox";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { deliverDueEmails } from "@/lib/email/worker";
 import { env, resetEnvCacheForTests } from "@/lib/env";
-import { uniqueEmail } from "../support/factories";
+import { findUsableToken } from "@/lib/auth/user-tokens";
+import { inviteTeamMember } from "@/lib/team/invite";
+import { InviteUserInput } from "@/lib/team/schemas";
+import { createPartner, uniqueEmail } from "../support/factories";
 
 // The real outbox, worker and nodemailer against a real SMTP server on
 // 127.0.0.1. Every pass is limited to this file's recipients, because other
@@ -157,6 +161,25 @@ describe("the email outbox", () => {
     }
   });
 
+  it("keeps no usable link in the outbox once an invitation is delivered over SMTP", async () => {
+    useSmtpUrl(`smtp://127.0.0.1:${smtp.port}`);
+    const { caller } = await createPartner();
+    const to = uniqueEmail("spent");
+    await inviteTeamMember(caller, InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: to, role: "sales" }));
+
+    expect(await deliverDueEmails({ recipients: [to] })).toBe(1);
+    const raw = smtp.received.find((mail) => mail.to.includes(to))!.raw.replace(/=\r?\n/g, "");
+    const token = raw.match(/\/activate\/([A-Za-z0-9_-]+)/)?.[1];
+    expect(token).toBeTruthy();
+    // The link the invitee got works …
+    expect(await findUsableToken(token!, "ACTIVATION")).not.toBeNull();
+    // … and nothing in the outbox could rebuild it.
+    const rows = await db.outboxEmail.findMany({ where: { to } });
+    expect(rows.map((row) => row.status)).toEqual(["SENT"]);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows[0].props).toEqual({});
+  });
+
   it("keeps the email when SMTP is down and delivers it on a later pass once due", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const to = uniqueEmail("down");
@@ -201,6 +224,10 @@ describe("the email outbox", () => {
       attempts: 8,
     });
     expect(warn.mock.calls[0][0]).toMatch(/giving up/);
+    // Never delivered, never sent again: the link it carried is dropped too.
+    expect(JSON.stringify(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } }))).not.toContain(
+      email.props.activationUrl,
+    );
 
     await db.outboxEmail.update({ where: { dedupeKey: email.dedupeKey }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
     useSmtpUrl(`smtp://127.0.0.1:${smtp.port}`);
@@ -218,5 +245,22 @@ describe("the email outbox", () => {
     expect(stored.subject).toMatch(/invit/i);
     expect(stored.text).toContain(email.props.activationUrl);
     expect(stored.html).toContain(`href="${email.props.activationUrl}"`);
+    // The mailbox copy is the delivered email; the outbox row keeps no link.
+    expect(JSON.stringify(await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } }))).not.toContain(
+      email.props.activationUrl,
+    );
+  });
+
+  it("ignores a mailbox filter that can't be a recipient (?to=%00) instead of failing", async () => {
+    const to = uniqueEmail("filter");
+    await db.devMailboxMessage.create({ data: { to, subject: "Hello", html: "<p>hi</p>", text: "hi" } });
+    const bad = DevMailboxQuery.safeParse(Object.fromEntries(new URLSearchParams("to=%00")));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].message).toMatch(/control characters/);
+    expect(DevMailboxQuery.safeParse({ to: "x".repeat(400) }).success).toBe(false);
+
+    const good = DevMailboxQuery.parse({ to: [` ${to} `, "ignored"] });
+    expect(good.to).toBe(to);
+    expect((await listDevMailbox({ to: good.to })).map((message) => message.to)).toEqual([to]);
   });
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { SCHEDULED_JOBS } from "@/lib/jobs/registry";
 import { claimJob, runJobIfDue } from "@/lib/jobs/scheduler";
+import { createPartner, uniqueEmail } from "../support/factories";
 
 const job = (overrides: Partial<Parameters<typeof claimJob>[0]> = {}) => ({
   name: `test-${randomUUID()}`,
@@ -31,5 +34,74 @@ describe("scheduled jobs", () => {
     expect(await runJobIfDue(failing)).toBe(true);
     expect(warned).toHaveBeenCalledWith(expect.stringContaining(failing.name), expect.any(Error));
     expect(await claimJob(failing, new Date(Date.now() + 61_000))).toBe(true);
+  });
+});
+
+describe("retention jobs", () => {
+  const DAY = 24 * 3600_000;
+  const ago = (ms: number) => new Date(Date.now() - ms);
+  const runRegistered = async (name: string) => {
+    const registered = SCHEDULED_JOBS.find((entry) => entry.name === name);
+    expect(registered, `${name} is scheduled`).toBeDefined();
+    await registered!.run();
+  };
+
+  it("delete outbox rows sent or given up more than 30 days ago, and keep recent and pending ones", async () => {
+    const row = (status: "PENDING" | "SENT" | "FAILED", at: Date) => ({
+      template: "activation",
+      to: uniqueEmail("retention"),
+      dedupeKey: `retention:${randomUUID()}`,
+      props: {},
+      status,
+      createdAt: at,
+      sentAt: status === "SENT" ? at : null,
+    });
+    const oldSent = row("SENT", ago(31 * DAY));
+    const oldFailed = row("FAILED", ago(31 * DAY));
+    const recentSent = row("SENT", ago(2 * DAY));
+    const oldPending = row("PENDING", ago(31 * DAY));
+    await db.outboxEmail.createMany({ data: [oldSent, oldFailed, recentSent, oldPending] });
+
+    await runRegistered("email.prune-spent-outbox");
+    const left = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "retention:" } }, select: { dedupeKey: true } });
+    const keys = left.map((r) => r.dedupeKey);
+    expect(keys).toEqual(expect.arrayContaining([recentSent.dedupeKey, oldPending.dedupeKey]));
+    expect(keys).not.toContain(oldSent.dedupeKey);
+    expect(keys).not.toContain(oldFailed.dedupeKey);
+  });
+
+  it("delete expired and revoked sessions, and keep live ones", async () => {
+    const { admin } = await createPartner();
+    const session = (expiresAt: Date, revokedAt: Date | null = null) =>
+      db.session.create({ data: { userId: admin.id, sessionVersion: admin.sessionVersion, expiresAt, revokedAt }, select: { id: true } });
+    const expired = await session(ago(60_000));
+    const revoked = await session(new Date(Date.now() + DAY), ago(60_000));
+    const live = await session(new Date(Date.now() + DAY));
+
+    await runRegistered("auth.prune-dead-sessions");
+    const left = (await db.session.findMany({ where: { userId: admin.id }, select: { id: true } })).map((s) => s.id);
+    expect(left).toEqual([live.id]);
+    expect(left).not.toContain(expired.id);
+    expect(left).not.toContain(revoked.id);
+  });
+
+  it("delete link tokens used or expired more than 30 days ago, and keep live and recently expired ones", async () => {
+    const { admin } = await createPartner();
+    const token = (expiresAt: Date, usedAt: Date | null = null) =>
+      db.userToken.create({
+        data: { userId: admin.id, purpose: "PASSWORD_RESET", tokenHash: randomUUID(), expiresAt, usedAt },
+        select: { id: true },
+      });
+    const longExpired = await token(ago(31 * DAY));
+    const longUsed = await token(ago(30 * DAY), ago(31 * DAY));
+    // Recently expired: an old link can still offer a fresh one (lib/auth/user-tokens.ts).
+    const recentlyExpired = await token(ago(DAY));
+    const live = await token(new Date(Date.now() + 3600_000));
+
+    await runRegistered("auth.prune-spent-tokens");
+    const left = (await db.userToken.findMany({ where: { userId: admin.id }, select: { id: true } })).map((t) => t.id);
+    expect(left.sort()).toEqual([recentlyExpired.id, live.id].sort());
+    expect(left).not.toContain(longExpired.id);
+    expect(left).not.toContain(longUsed.id);
   });
 });

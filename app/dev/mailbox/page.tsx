@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/ui/format";
-import { devMailboxEnabled, listDevMailbox } from "@/lib/email/mailbox";
+import { DevMailboxQuery, devMailboxOpenToThisRequest, listDevMailbox } from "@/lib/email/mailbox";
 import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Dev mailbox" };
 
-export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
-  if (!devMailboxEnabled()) notFound();
-  const { to: toParam } = await searchParams;
-  const to = (Array.isArray(toParam) ? toParam[0] : toParam)?.trim() ?? "";
+export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Loopback only (DESIGN §10): anyone else gets 404, whatever DEV_MAILBOX says.
+  if (!(await devMailboxOpenToThisRequest())) notFound();
+  const query = DevMailboxQuery.safeParse(await searchParams);
+  // A filter that can't be used is ignored and explained next to the field.
+  const to = query.success ? (query.data.to ?? "") : "";
+  const toError = query.success ? undefined : query.error.issues[0]?.message;
   const messages = await listDevMailbox({ to });
 
   return (
@@ -29,8 +32,15 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
             name="to"
             type="search"
             defaultValue={to}
+            aria-invalid={toError ? true : undefined}
+            aria-describedby={toError ? "to-error" : undefined}
             className="mt-1 w-72 rounded-md border border-gray-300 px-3 py-2 text-sm"
           />
+          {toError && (
+            <p id="to-error" className="mt-1 text-sm text-red-700">
+              {toError} Showing all mail.
+            </p>
+          )}
         </div>
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
           Filter

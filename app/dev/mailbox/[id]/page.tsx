@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/ui/format";
-import { devMailboxEnabled, getDevMailboxMessage } from "@/lib/email/mailbox";
+import { devMailboxOpenToThisRequest, getDevMailboxMessage } from "@/lib/email/mailbox";
 
 export const metadata = { title: "Dev mailbox message" };
 
 export default async function DevMailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  // Loopback only (DESIGN §10): anyone else gets 404, whatever DEV_MAILBOX says.
+  if (!(await devMailboxOpenToThisRequest())) notFound();
   const { id } = await params;
   const message = await getDevMailboxMessage(id);
   if (!message) notFound();

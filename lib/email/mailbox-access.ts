@@ -1,0 +1,73 @@
+// Who may read the development mailbox (DESIGN §10). Pure, no "server-only":
+// lib/env.ts and scripts/start.ts use it too. See docs/decisions/0014.
+import { isIPv4, isIPv6 } from "node:net";
+
+/** Where `npm start` and `npm run dev` listen unless HOST is set. */
+export const DEFAULT_LISTEN_HOST = "127.0.0.1";
+
+/**
+ * True for an address of this machine's loopback interface: 127.0.0.0/8,
+ * ::1, and their IPv4-mapped forms (::ffff:127.0.0.1, ::ffff:7f00:1).
+ * Brackets and a zone id are allowed; anything else (a name, garbage) is false.
+ */
+export function isLoopbackAddress(address: string | null | undefined): boolean {
+  if (!address) return false;
+  let value = address.trim().toLowerCase();
+  if (value.startsWith("[") && value.endsWith("]")) value = value.slice(1, -1);
+  value = value.replace(/%[^%]*$/, "");
+  if (isIPv4(value)) return value.startsWith("127.");
+  if (!isIPv6(value)) return false;
+  const groups = ipv6Groups(value);
+  if (!groups) return false;
+  if (groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1) return true; // ::1
+  // IPv4-mapped (::ffff:a.b.c.d): loopback when a is 127.
+  return groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff && groups[6] >> 8 === 127;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (with an optional dotted IPv4 tail). */
+function ipv6Groups(value: string): number[] | null {
+  let text = value;
+  const tail = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
+  if (tail) {
+    const [a, b, c, d] = tail[1].split(".").map(Number);
+    text = `${text.slice(0, -tail[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, rest] = text.split("::");
+  const left = head ? head.split(":") : [];
+  const right = rest ? rest.split(":") : [];
+  const missing = 8 - left.length - right.length;
+  if (rest === undefined ? left.length !== 8 : missing < 1) return null;
+  const all = [...left, ...Array<string>(rest === undefined ? 0 : missing).fill("0"), ...right];
+  return all.map((group) => Number.parseInt(group, 16));
+}
+
+/** A listen host only this machine can reach: a loopback address or "localhost". */
+export function isLoopbackHost(host: string | null | undefined): boolean {
+  return host?.trim().toLowerCase() === "localhost" || isLoopbackAddress(host);
+}
+
+/**
+ * Whether one request may see the dev mailbox: only a connection from this
+ * machine, to a server that isn't knowingly open to the network.
+ * - `connectionAddress` is the socket's remote address, stamped on the request
+ *   by lib/security/client-address.ts before Next.js sees it (a client can't
+ *   set it); null where the stamp isn't running, and then nothing is proven.
+ *   X-Forwarded-For can't stand in for it: Next.js fills that header from the
+ *   socket only when the client sent none, and passes a client's own on as written.
+ * - Every X-Forwarded-For hop and X-Real-IP, when present, must be loopback
+ *   too, so a reverse proxy on this machine forwarding outside traffic is
+ *   refused (a forged header can only make the answer "no").
+ * - `listenHost` (HOST, which `npm start` passes to Next and to the app),
+ *   when known, must be loopback: then nobody else can even connect.
+ */
+export function mayReadDevMailbox(request: {
+  connectionAddress: string | null | undefined;
+  listenHost?: string | null;
+  forwardedFor?: string | null;
+  realIp?: string | null;
+}): boolean {
+  if (!isLoopbackAddress(request.connectionAddress)) return false;
+  if (request.listenHost != null && !isLoopbackHost(request.listenHost)) return false;
+  if (request.forwardedFor != null && !request.forwardedFor.split(",").every((hop) => isLoopbackAddress(hop))) return false;
+  return request.realIp == null || isLoopbackAddress(request.realIp);
+}
