@@ -1,7 +1,8 @@
 // npm test — every test, in order of speed: types, unit and integration
 // (Vitest, real PostgreSQL), then end-to-end (Playwright in the system's
-// Chromium against the built portal, a real SMTP server). Ends with one
-// "N passed, N failed" line over all of them.
+// Chromium against the built portal, a real SMTP server), then scale (two
+// standalone servers on one database). Ends with one "N passed, N failed"
+// line over all of them.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -59,6 +60,14 @@ const playwrightReport = path.join(RESULTS, "playwright.json");
 ok = run("end-to-end tests (Playwright)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }) && ok;
 try {
   countPlaywright(playwrightReport);
+} catch {
+  totals.failed += 1;
+}
+
+const scaleReport = path.join(RESULTS, "vitest-scale.json");
+ok = run("two instances on one database (Vitest, tests/scale)", bin("vitest"), ["run", "--config", "vitest.scale.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${scaleReport}`]) && ok;
+try {
+  countVitest(scaleReport);
 } catch {
   totals.failed += 1;
 }
