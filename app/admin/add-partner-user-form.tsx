@@ -1,4 +1,4 @@
-import { PARTNER_ROLE_KEYS, PARTNER_ROLES } from "@/lib/auth/permissions";
+import { PARTNER_ROLES, type PartnerRoleKey } from "@/lib/auth/permissions";
 import { addPartnerUserAction } from "@/lib/partners/actions";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { ChoiceGroup, SelectField, TextField } from "@/components/form/fields";
@@ -9,15 +9,19 @@ type Prefill = { firstName?: string; lastName?: string; email?: string; phone?: 
 /**
  * Add partner user on a partner's behalf: for one partner (its detail page) or
  * with a partner to choose (inviting a freed address from an account page).
+ * `roles` are the ones this staff member may give (assignablePartnerRoles):
+ * support isn't offered Partner Admin.
  */
 export function AddPartnerUserForm({
   partnerId,
   partners,
+  roles,
   prefill = {},
   label = "Add partner user",
 }: {
   partnerId?: string;
   partners?: { id: string; name: string }[];
+  roles: PartnerRoleKey[];
   prefill?: Prefill;
   label?: string;
 }) {
@@ -50,7 +54,8 @@ export function AddPartnerUserForm({
         type="radio"
         name="role"
         legend="Role"
-        options={PARTNER_ROLE_KEYS.map((key) => ({
+        hint={roles.includes("partner_admin") ? undefined : "Only a Portal Admin can add a Partner Admin."}
+        options={roles.map((key) => ({
           value: key,
           label: PARTNER_ROLES[key].label,
           description:

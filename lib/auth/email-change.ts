@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
@@ -11,6 +11,7 @@ import { normalizeEmail } from "../validation/fields.ts";
 import type { PartnerCaller } from "./caller.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
+import { assertMayActOn, lockPartnerTeam } from "../team/rules.ts";
 
 // Changing the login email (DESIGN §2, §4): the new address must confirm
 // through a link before anything changes; the old address is told at both
@@ -19,14 +20,22 @@ import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens
 export const EMAIL_CHANGE_TTL_HOURS = 24;
 export const EMAIL_CHANGE_LINK_NO_LONGER_VALID = "This confirmation link has expired or has already been used.";
 
-/** An admin with users.manage (for their team) or the user themself asks for a new login email. */
+const targetSelect = { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, status: true, role: true, permissions: true } as const;
+
+/**
+ * The user themself, or an admin with users.manage for a team member they may
+ * act on (the privilege ceiling, DESIGN §10: whoever controls the address can
+ * reset the password, so this is as strong as acting on the account).
+ */
 export async function requestEmailChange(caller: PartnerCaller, userId: string, newEmail: string) {
-  if (caller.userId !== userId && !caller.permissions.includes("users.manage")) throw new ForbiddenError();
+  const forSomeoneElse = caller.userId !== userId;
+  if (forSomeoneElse && !caller.permissions.includes("users.manage")) throw new ForbiddenError();
   const user = await db.user.findFirst({
     where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
-    select: { id: true, firstName: true, email: true, emailNormalized: true, status: true },
+    select: targetSelect,
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");
+  if (forSomeoneElse) await assertMayActOn(db, caller, user);
   if (normalizeEmail(newEmail) === user.emailNormalized) {
     throw ValidationError.field("newEmail", "That is already the sign-in email.");
   }
@@ -34,6 +43,14 @@ export async function requestEmailChange(caller: PartnerCaller, userId: string, 
   await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, `email-change:${user.id}`);
 
   await db.$transaction(async (tx) => {
+    if (forSomeoneElse) {
+      // Again under the team lock: a promotion that commits meanwhile either
+      // comes first (and is seen here) or cancels this link (cancelPendingEmailChanges).
+      await lockPartnerTeam(tx, caller.partnerId);
+      const fresh = await tx.user.findFirst({ where: { id: user.id, partnerId: caller.partnerId, deletedAt: null }, select: targetSelect });
+      if (!fresh) throw new NotFoundError("That team member doesn't exist.");
+      await assertMayActOn(tx, caller, fresh);
+    }
     const link = await issueUserToken(tx, user.id, "EMAIL_CHANGE", EMAIL_CHANGE_TTL_HOURS * 3600_000, { newEmail });
     await enqueueEmail(tx, {
       template: "email-change-confirm",
@@ -60,6 +77,16 @@ export async function requestEmailChange(caller: PartnerCaller, userId: string, 
   });
   wakeOutboxWorker();
   return { id: user.id, email: user.email, newEmail };
+}
+
+/**
+ * Voids every pending change of `userId`'s login email. Called when they gain
+ * permissions or become the primary user: the change was allowed against what
+ * they held when it was asked for.
+ */
+export async function cancelPendingEmailChanges(tx: Tx, userId: string) {
+  const now = new Date();
+  await tx.userToken.updateMany({ where: { userId, purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
 }
 
 async function assertEmailFree(email: string, partnerId: string | null, field: string) {

@@ -5,7 +5,7 @@ import { wakeOutboxWorker } from "../email/worker.ts";
 import { isUniqueViolation, NotFoundError } from "../errors.ts";
 import { managerFor } from "../support/resolve.ts";
 import { createInvitedUser } from "../team/invite.ts";
-import { assertStaff, staffActor } from "../support/staff-access.ts";
+import { assertMayPlacePartnerUser, assertStaff, staffActor } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
 import type { StaffPermission } from "../auth/permissions.ts";
@@ -20,6 +20,8 @@ export const ADD_PARTNER_USER_PERMISSIONS: StaffPermission[] = ["partners.manage
 export async function addPartnerUser(caller: Caller, input: AddPartnerUserInput) {
   // Support may too: inviting a freed address to the right partner is how a duplicate gets resolved (issue 6).
   assertStaff(caller, ADD_PARTNER_USER_PERMISSIONS);
+  // ...but only staff who manage partners may create a Partner Admin (DESIGN §10).
+  assertMayPlacePartnerUser(caller, input.role);
   const partner = await db.partner.findUnique({
     where: { id: input.partnerId },
     select: { id: true, name: true, primaryUser: { select: { id: true, role: true, status: true, deletedAt: true } } },

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { pageNumber, searchText } from "../http/params.ts";
 import { PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
-import { emailField, nameField, phoneField } from "../validation/fields.ts";
+import { emailField, multiLineString, nameField, phoneField, singleLineString } from "../validation/fields.ts";
 
 // Vendor console forms about partners (issue 6). Staff name the partner in
 // the form: they may act on every partner, and the domain functions load it
 // by id (unknown id → not found).
 
 /** Phone with country code, required: validated for its country, stored in E.164. */
-export const requiredPhoneField = z
-  .string({ error: "Enter a phone number with its country code, like +1 415 555 0100." })
+export const requiredPhoneField = singleLineString("Enter a phone number with its country code, like +1 415 555 0100.")
   .trim()
   .min(1, "Enter a phone number with its country code, like +1 415 555 0100.")
   .transform((value, context) => {
@@ -19,13 +19,11 @@ export const requiredPhoneField = z
   });
 
 const partnerId = z.uuid({ error: "Unknown partner." });
-const partnerName = z
-  .string({ error: "Enter the partner's name." })
+const partnerName = singleLineString("Enter the partner's name.")
   .trim()
   .min(2, "Enter the partner's name.")
   .max(120, "The name must be at most 120 characters.");
-const reason = z
-  .string({ error: "Give a reason: it is recorded in the audit log." })
+const reason = multiLineString("Give a reason: it is recorded in the audit log.")
   .trim()
   .min(5, "Give a reason of at least 5 characters: it is recorded in the audit log.")
   .max(500, "The reason must be at most 500 characters.");
@@ -63,8 +61,8 @@ export const AddPartnerUserInput = z.object({
 export type AddPartnerUserInput = z.output<typeof AddPartnerUserInput>;
 
 export const ListPartnersQuery = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).transform((v) => v ?? 1),
+  q: searchText(200),
+  page: pageNumber,
 });
 
 export { reason as ReasonField };

@@ -17,6 +17,7 @@ const accountSelect = {
   email: true,
   phone: true,
   role: true,
+  permissions: true,
   status: true,
   createdAt: true,
   lastSignInAt: true,

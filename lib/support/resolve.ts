@@ -7,7 +7,7 @@ import { isPartnerRole, PARTNER_ROLES } from "../auth/permissions.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { sendActivationEmail } from "../team/invite.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
-import { assertMayActOnAccount, assertStaff, staffActor, type StaffCaller } from "./staff-access.ts";
+import { assertMayActOnAccount, assertMayPlacePartnerUser, assertStaff, staffActor, type StaffCaller } from "./staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
 import type { MoveInvitedUserInput } from "./schemas.ts";
 
@@ -28,6 +28,7 @@ const targetSelect = {
   id: true,
   kind: true,
   role: true,
+  permissions: true,
   status: true,
   email: true,
   firstName: true,
@@ -84,6 +85,8 @@ export async function moveInvitedUser(caller: Caller, input: MoveInvitedUserInpu
       select: { ...targetSelect, primaryOf: { select: { id: true } }, _count: { select: { reports: { where: { deletedAt: null } } } } },
     });
     if (!user || !user.partnerId) throw new NotFoundError("That partner user doesn't exist.");
+    // Support moves only non-admin invitations, into non-admin roles (DESIGN §10).
+    assertMayPlacePartnerUser(caller, input.role, user);
     if (user.status !== "INVITED") {
       throw new ConflictError(`${user.firstName} ${user.lastName} has already activated (or is disabled): only invited users can be moved.`);
     }

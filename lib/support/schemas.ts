@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumber, searchText } from "../http/params.ts";
 import { PartnerRoleInput, ReasonField } from "../partners/schemas.ts";
 
 // Support tools of the vendor console (issue 6, DESIGN §7).
@@ -18,6 +19,6 @@ export const MoveInvitedUserInput = z.object({
 export type MoveInvitedUserInput = z.output<typeof MoveInvitedUserInput>;
 
 export const AccountSearchQuery = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).transform((v) => v ?? 1),
+  q: searchText(200),
+  page: pageNumber,
 });

@@ -1,6 +1,14 @@
 import "server-only";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
-import { can, type StaffPermission, type StaffRoleKey } from "../auth/permissions.ts";
+import {
+  can,
+  effectivePermissions,
+  PARTNER_ROLE_KEYS,
+  PARTNER_ROLES,
+  type PartnerRoleKey,
+  type StaffPermission,
+  type StaffRoleKey,
+} from "../auth/permissions.ts";
 import type { Caller } from "../auth/caller.ts";
 import type { AuditActor } from "../audit/record.ts";
 import type { Tx } from "../db/client.ts";
@@ -64,5 +72,46 @@ export async function assertMayActOnAccount(
       WHERE kind = 'STAFF' AND role = 'portal_owner' AND status = 'ACTIVE' AND "deletedAt" IS NULL
       FOR UPDATE`;
     if (owners.filter((owner) => owner.id !== target.id).length === 0) throw new ConflictError("This is the last active Portal Owner: one must always remain.");
+  }
+}
+
+/**
+ * What the non-admin partner roles grant between them: a partner user whose
+ * permissions stay within this is one any console staff may place in a partner.
+ */
+const NON_ADMIN_PERMISSIONS = new Set<string>(
+  PARTNER_ROLE_KEYS.filter((key) => key !== "partner_admin").flatMap((key) => PARTNER_ROLES[key].permissions),
+);
+
+/** Holds something only a Partner Admin-level account holds (Manage team, View audit log, Manage settings…). */
+export function isAdminLevel(account: { role: string | null; permissions?: readonly string[] }) {
+  return effectivePermissions(account.role, account.permissions ?? []).some((permission) => !NON_ADMIN_PERMISSIONS.has(permission));
+}
+
+export const PARTNER_ADMIN_NEEDS_PARTNERS_MANAGE =
+  "Only vendor staff who manage partners (a Portal Admin or Owner) can add or move in a Partner Admin. Choose another role, or ask a Portal Admin.";
+
+/**
+ * The vendor half of the privilege ceiling (DESIGN §10): only staff who may
+ * manage partners create or move in a Partner Admin; support places users
+ * with the other roles. The form offers these roles and no others.
+ */
+export function assignablePartnerRoles(staff: Caller): PartnerRoleKey[] {
+  return can(staff, "partners.manage") ? PARTNER_ROLE_KEYS : PARTNER_ROLE_KEYS.filter((key) => !isAdminLevel({ role: key }));
+}
+
+/** Whether `staff` may move this (invited) partner user at all: support can't move one who is admin-level already. */
+export function mayMovePartnerUser(staff: Caller, account: { role: string | null; permissions?: readonly string[] }) {
+  return can(staff, "partners.manage") || !isAdminLevel(account);
+}
+
+/** Server side of assignablePartnerRoles and mayMovePartnerUser: refuses with the reason. */
+export function assertMayPlacePartnerUser(staff: Caller, role: string, current?: { role: string | null; permissions: readonly string[] }) {
+  if (can(staff, "partners.manage")) return;
+  if (!assignablePartnerRoles(staff).includes(role as PartnerRoleKey)) throw new ForbiddenError(PARTNER_ADMIN_NEEDS_PARTNERS_MANAGE);
+  if (current && !mayMovePartnerUser(staff, current)) {
+    throw new ForbiddenError(
+      "This invitation is for a Partner Admin (or someone with admin permissions): only vendor staff who manage partners can move it. Ask a Portal Admin.",
+    );
   }
 }

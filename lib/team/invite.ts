@@ -7,7 +7,7 @@ import { env } from "../env.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
 import { PARTNER_ROLES, isPartnerRole, requirePermission } from "../auth/permissions.ts";
 import { DEFAULT_NOTIFICATIONS } from "../notifications/kinds.ts";
-import { assertGrantable } from "./rules.ts";
+import { assertGrantable, assertMayActOn } from "./rules.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { issueUserToken } from "../auth/user-tokens.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
@@ -62,9 +62,10 @@ export async function resendInvite(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
     where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
-    select: { id: true, firstName: true, lastName: true, email: true, status: true },
+    select: { id: true, firstName: true, lastName: true, email: true, status: true, role: true, permissions: true },
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");
+  await assertMayActOn(db, caller, user);
   if (user.status !== "INVITED") throw new ConflictError(`${user.firstName} ${user.lastName} has already activated their account.`);
   await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, user.id);
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
-import { isPartnerRole, PARTNER_ROLES, requirePermission } from "../auth/permissions.ts";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { effectivePermissions, isPartnerRole, PARTNER_ROLES, requirePermission } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
@@ -10,19 +10,23 @@ import { sendAccountRestoredEmail } from "../accounts/restored-notice.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import type { NotificationKind } from "../notifications/kinds.ts";
 import { assertValidManager } from "./invite.ts";
+import { cancelPendingEmailChanges } from "../auth/email-change.ts";
 import {
   assertGrantable,
+  assertMayActOn,
   assertUserManagerRemains,
   lockPartnerTeam,
-  losesPermissions,
   managesUsers,
   samePermissions,
 } from "./rules.ts";
+import { OWN_ROLE_OR_PERMISSIONS, PRIMARY_TRANSFER_ONLY } from "./ceiling.ts";
 import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
 
 // Edit, disable, enable, delete, restore and primary-user transfer of team
 // members (DESIGN §3, §4). Every function takes the caller first and scopes
 // every query by the caller's partner: another tenant's id is "not found".
+// Every one that acts on another member applies the privilege ceiling
+// (assertMayActOn, DESIGN §10) once the member is found.
 
 export const RESTORE_WINDOW_DAYS = 30;
 const DAY_MS = 24 * 3600_000;
@@ -99,16 +103,16 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
   const result = await db.$transaction(async (tx) => {
     await lockPartnerTeam(tx, caller.partnerId);
     const before = await findMember(tx, caller, input.userId);
+    const { isPrimary: targetIsPrimary } = await assertMayActOn(tx, caller, before);
     const after = { role: input.role, permissions: input.permissions };
     const permissionsChanged = !samePermissions(before, after);
 
     if (permissionsChanged) {
-      if (before.id === caller.userId && losesPermissions(before, after)) {
-        throw ValidationError.field("role", "You can't remove your own permissions. Ask another admin.");
-      }
+      // Your own name, phone and notifications, yes; your own role or permissions, never.
+      if (before.id === caller.userId) throw ValidationError.field("role", OWN_ROLE_OR_PERMISSIONS);
       assertGrantable(caller, input.role, input.permissions, before);
       if (before.role === "partner_admin" && input.role !== "partner_admin") {
-        if (await isPrimary(tx, caller, before.id)) {
+        if (targetIsPrimary) {
           throw ValidationError.field("role", `${fullName(before)} is the primary user. Transfer the primary role to another Partner Admin first.`);
         }
         const reports = await activeReportCount(tx, caller, before.id);
@@ -141,12 +145,21 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
     if (permissionsChanged && managesUsers(before) && before.status === "ACTIVE") {
       await assertUserManagerRemains(tx, caller.partnerId, before);
     }
+    // A pending email change was allowed against what they held then: someone
+    // who can't act on them now must not finish it (decision 0011).
+    const held = permissionsOf(before);
+    if (permissionsOf(after).some((permission) => !held.includes(permission))) {
+      await cancelPendingEmailChanges(tx, before.id);
+    }
     const changes = diff(before, { ...input, managerId, notifications });
     await recordAudit(tx, caller, { action: "user.updated", target: { type: "user", id: before.id }, changes });
     return { id: before.id, firstName: input.firstName, lastName: input.lastName, permissionsChanged };
   });
   return result;
 }
+
+const permissionsOf = (user: { role: string | null; permissions: readonly string[] }) =>
+  effectivePermissions(user.role, user.permissions);
 
 function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -163,7 +176,7 @@ export async function disableTeamMember(caller: PartnerCaller, userId: string) {
     await lockPartnerTeam(tx, caller.partnerId);
     const user = await findMember(tx, caller, userId);
     if (user.id === caller.userId) throw new ConflictError("You can't disable your own account.");
-    if (await isPrimary(tx, caller, user.id)) {
+    if ((await assertMayActOn(tx, caller, user)).isPrimary) {
       throw new ConflictError(`${fullName(user)} is the primary user and can't be disabled. Transfer the primary role first.`);
     }
     if (user.status === "DISABLED") return user;
@@ -182,7 +195,9 @@ export async function disableTeamMember(caller: PartnerCaller, userId: string) {
 export async function enableTeamMember(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.manage");
   return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
     const user = await findMember(tx, caller, userId);
+    await assertMayActOn(tx, caller, user);
     if (user.status !== "DISABLED") return user;
     const status = user.passwordHash ? "ACTIVE" : "INVITED";
     await tx.user.update({ where: { id: user.id }, data: { status } });
@@ -205,7 +220,7 @@ export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
     await lockPartnerTeam(tx, caller.partnerId);
     const user = await findMember(tx, caller, userId);
     if (user.id === caller.userId) throw new ConflictError("You can't delete your own account.");
-    if (await isPrimary(tx, caller, user.id)) {
+    if ((await assertMayActOn(tx, caller, user)).isPrimary) {
       throw new ConflictError(`${fullName(user)} is the primary user and can't be deleted. Transfer the primary role first.`);
     }
     const reports = await activeReportCount(tx, caller, user.id);
@@ -277,9 +292,22 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
       kind: "PARTNER",
       deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
     },
-    select: { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, role: true, managerId: true, status: true, deletedAt: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      emailNormalized: true,
+      role: true,
+      permissions: true,
+      managerId: true,
+      status: true,
+      deletedAt: true,
+    },
   });
   if (!user) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
+  // They come back with exactly these permissions, so these are what the ceiling weighs.
+  await assertMayActOn(db, caller, user);
 
   const taken = await db.user.findFirst({ where: { emailNormalized: user.emailNormalized, deletedAt: null }, select: { id: true } });
   if (taken) throw await restoreEmailTaken(user.email, caller.partnerId);
@@ -336,17 +364,21 @@ export async function transferPrimaryUser(caller: PartnerCaller, userId: string)
   requirePermission(caller, "users.manage");
   return db.$transaction(async (tx) => {
     await lockPartnerTeam(tx, caller.partnerId);
-    const partner = await tx.partner.findFirst({ where: { id: caller.partnerId }, select: { primaryUserId: true } });
     const user = await findMember(tx, caller, userId);
-    if (partner?.primaryUserId === user.id) return user;
+    const partner = await assertMayActOn(tx, caller, user);
+    if (partner.isPrimary) return user;
+    // Handing the role over changes the primary user's account too: only they may.
+    if (partner.primaryUserId !== caller.userId) throw new ForbiddenError(PRIMARY_TRANSFER_ONLY);
     if (user.status !== "ACTIVE" || user.role !== "partner_admin") {
       throw new ConflictError("The primary role can only go to an active Partner Admin.");
     }
     await tx.partner.update({ where: { id: caller.partnerId }, data: { primaryUserId: user.id } });
+    // A change of address someone else asked for before they became primary must not finish.
+    await cancelPendingEmailChanges(tx, user.id);
     await recordAudit(tx, caller, {
       action: "partner.primary_user_transferred",
       target: { type: "user", id: user.id },
-      changes: { primaryUserId: { from: partner?.primaryUserId ?? null, to: user.id } },
+      changes: { primaryUserId: { from: partner.primaryUserId, to: user.id } },
     });
     return user;
   });
@@ -357,9 +389,10 @@ export async function sendResetLinkToMember(caller: PartnerCaller, userId: strin
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
     where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
-    select: { id: true, firstName: true, email: true, partnerId: true, status: true },
+    select: { id: true, firstName: true, lastName: true, email: true, partnerId: true, status: true, role: true, permissions: true },
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
+  await assertMayActOn(db, caller, user);
   await sendPasswordResetOnBehalf(caller, user);
   return user;
 }

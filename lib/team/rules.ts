@@ -1,11 +1,13 @@
 import "server-only";
 import type { Tx } from "../db/client.ts";
-import { ConflictError, ValidationError } from "../errors.ts";
+import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
 import { effectivePermissions, PARTNER_ROLES, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
+import { ceilingRefusal, type CeilingTarget } from "./ceiling.ts";
 
-// The team's standing rules (DESIGN §1, §3): a partner always keeps one
-// active user who can manage users; nobody grants what they don't hold.
+// The team's standing rules (DESIGN §1, §3, §10): a partner always keeps one
+// active user who can manage users; nobody grants what they don't hold; nobody
+// acts on an account that holds more than they do (the privilege ceiling).
 
 export const LAST_USER_MANAGER =
   "is the last active person who can manage the team. Give someone else the Manage team permission first.";
@@ -18,6 +20,22 @@ export const LAST_USER_MANAGER =
  */
 export async function lockPartnerTeam(tx: Tx, partnerId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Partner" WHERE "id" = ${partnerId}::uuid FOR UPDATE`;
+}
+
+/**
+ * The privilege ceiling on the server (decision 0011): every domain function
+ * that acts on another team member calls this after loading the member within
+ * the caller's partner (so another tenant's id stays "not found"), and inside
+ * the transaction that holds lockPartnerTeam when the change depends on it.
+ * Throws ForbiddenError with the reason; returns whether the target is the
+ * partner's primary user.
+ */
+export async function assertMayActOn(tx: Tx, caller: PartnerCaller, target: CeilingTarget, doing?: string) {
+  const partner = await tx.partner.findFirst({ where: { id: caller.partnerId }, select: { primaryUserId: true } });
+  const isPrimary = partner?.primaryUserId === target.id;
+  const refusal = ceilingRefusal(caller, target, isPrimary, doing);
+  if (refusal) throw new ForbiddenError(refusal);
+  return { isPrimary, primaryUserId: partner?.primaryUserId ?? null };
 }
 
 export function rolesGranting(permission: PartnerPermission): string[] {
@@ -62,15 +80,6 @@ export function assertGrantable(
   const names = missing.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ");
   const field = role && role !== before.role && missing.some((p) => !extras.includes(p)) ? "role" : "permissions";
   throw ValidationError.field(field, `You can't grant permissions you don't have: ${names}.`);
-}
-
-/** True when `after` lacks something `before` had. */
-export function losesPermissions(
-  before: { role: string | null; permissions: readonly string[] },
-  after: { role: string | null; permissions: readonly string[] },
-) {
-  const next = new Set<string>(effectivePermissions(after.role, after.permissions));
-  return effectivePermissions(before.role, before.permissions).some((permission) => !next.has(permission));
 }
 
 export function samePermissions(

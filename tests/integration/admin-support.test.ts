@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { InviteStaffInput, inviteStaff, listStaff, setStaffDisabled } from "@/lib/support/staff-members";
 import { createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
 import { createStaffUser } from "../support/staff-factories";
+import { assignablePartnerRoles, mayMovePartnerUser } from "@/lib/support/staff-access";
 
 const tokenOf = (url: string) => url.split("/activate/")[1];
 
@@ -125,7 +126,7 @@ describe("moving an invited user to the right partner", () => {
     const right = await createPartner("Right Partner Co");
     const user = await inviteTeamMember(
       wrong.caller,
-      InviteUserInput.parse({ firstName: "Ina", lastName: "Vited", email: uniqueEmail("ina"), role: "account_executive", managerId: wrong.admin.id, permissions: ["audit.view"] }),
+      InviteUserInput.parse({ firstName: "Ina", lastName: "Vited", email: uniqueEmail("ina"), role: "account_executive", managerId: wrong.admin.id, permissions: ["users.view"] }),
     );
     const firstMail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email } });
 
@@ -163,6 +164,61 @@ describe("moving an invited user to the right partner", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((await db.user.findUniqueOrThrow({ where: { id: active.id } })).partnerId).toBe(wrong.partner.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: invited.id } })).partnerId).toBe(wrong.partner.id);
+  });
+});
+
+describe("who may create or move in a Partner Admin", () => {
+  const addAdmin = (partnerId: string, email = uniqueEmail("pa")) =>
+    AddPartnerUserInput.parse({ partnerId, firstName: "Paula", lastName: "Admin", email, phone: "+1 415 555 0100", role: "partner_admin" });
+  const onlyManagers = /Only vendor staff who manage partners \(a Portal Admin or Owner\) can add or move in a Partner Admin/;
+
+  it("refuses support adding a Partner Admin (the form doesn't offer it) and lets a Portal Admin", async () => {
+    const { caller: support, user: supportUser } = await createStaffUser("support");
+    const { caller: portalAdmin } = await createStaffUser("portal_admin");
+    const { partner } = await createPartner();
+    expect(assignablePartnerRoles(support)).toEqual(["account_executive", "sales", "read_only"]);
+    expect(assignablePartnerRoles(portalAdmin)).toContain("partner_admin");
+
+    const input = addAdmin(partner.id);
+    const error = await addPartnerUser(support, input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as Error).message).toMatch(onlyManagers);
+    expect(await db.user.count({ where: { emailNormalized: input.email.toLowerCase() } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { to: input.email } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { actorId: supportUser.id } })).toBe(0);
+    // Support still adds the other roles.
+    await addPartnerUser(support, AddPartnerUserInput.parse({ ...input, email: uniqueEmail("sales"), role: "sales" }));
+
+    const added = await addPartnerUser(portalAdmin, input);
+    expect(await db.user.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({ partnerId: partner.id, role: "partner_admin", status: "INVITED" });
+  });
+
+  it("refuses support moving an invitation in as a Partner Admin, or moving a Partner Admin's invitation at all; a Portal Admin may", async () => {
+    const { caller: support } = await createStaffUser("support");
+    const { caller: portalAdmin } = await createStaffUser("portal_admin");
+    const wrong = await createPartner();
+    const right = await createPartner();
+    const invitedSales = await createPartnerUser(wrong.partner.id, { role: "sales", status: "INVITED" });
+    const invitedAdmin = await createPartnerUser(wrong.partner.id, { role: "partner_admin", status: "INVITED" });
+    const invitedWithAdminExtras = await createPartnerUser(wrong.partner.id, { role: "sales", permissions: ["settings.manage"], status: "INVITED" });
+    const move = (userId: string, role: string) => MoveInvitedUserInput.parse({ userId, targetPartnerId: right.partner.id, role, reason: "Invited to the wrong partner" });
+
+    for (const attempt of [move(invitedSales.id, "partner_admin"), move(invitedAdmin.id, "sales"), move(invitedWithAdminExtras.id, "sales")]) {
+      const error = await moveInvitedUser(support, attempt).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect((error as Error).message).toMatch(/only vendor staff who manage partners/i);
+    }
+    for (const user of [invitedSales, invitedAdmin, invitedWithAdminExtras]) {
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ partnerId: wrong.partner.id, role: user.role });
+      expect(await db.outboxEmail.count({ where: { to: user.email } })).toBe(0);
+    }
+    expect(mayMovePartnerUser(support, invitedAdmin)).toBe(false);
+    expect(mayMovePartnerUser(support, invitedSales)).toBe(true);
+
+    await moveInvitedUser(portalAdmin, move(invitedAdmin.id, "partner_admin"));
+    await moveInvitedUser(portalAdmin, move(invitedSales.id, "partner_admin"));
+    expect(await db.user.findUniqueOrThrow({ where: { id: invitedAdmin.id } })).toMatchObject({ partnerId: right.partner.id, role: "partner_admin" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: invitedSales.id } })).toMatchObject({ partnerId: right.partner.id, role: "partner_admin" });
   });
 });
 
