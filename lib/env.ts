@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost } from "./email/mailbox-access.ts";
 
 // The one place that reads process.env for the app (STYLE §9). Parsed on
 // first use and cached; a bad value fails fast with one message per variable.
@@ -21,10 +22,15 @@ const EnvSchema = z.object({
   // Keep mail at /dev/mailbox instead of sending it. Defaults to on outside
   // production; `npm start` turns it on when SMTP_URL is unset.
   DEV_MAILBOX: booleanFromString.optional(),
+  // The address the server listens on; `npm start` passes it to Next (default 127.0.0.1) and on to the app,
+  // which serves /dev/mailbox only when it is loopback (lib/email/mailbox-access.ts).
+  HOST: z.string().trim().min(1).optional(),
   OUTBOX_WORKER_ENABLED: booleanFromString.default(true),
   // Serves /bench/bare-team, the baseline of bench/page-load.ts. Never set it on a real portal.
   BENCH_PAGES: booleanFromString.default(false),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; 0 = the connection's address is the client's.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SERVER_ACTIONS_ALLOWED_ORIGINS: z
     .string()
     .default("")
@@ -41,6 +47,14 @@ const AppEnvSchema = EnvSchema.transform((values, context) => {
       code: "custom",
       path: ["DEV_MAILBOX"],
       message: "the dev mailbox is only allowed with a local APP_URL; set SMTP_URL and DEV_MAILBOX=false",
+    });
+  }
+  // Mail kept for a page nobody may read would be lost: with HOST open to the network, mail needs SMTP.
+  if (devMailbox && !values.SMTP_URL && values.HOST !== undefined && !isLoopbackHost(values.HOST)) {
+    context.addIssue({
+      code: "custom",
+      path: ["HOST"],
+      message: `the dev mailbox is only served on a loopback address, not ${values.HOST}; set SMTP_URL to listen there`,
     });
   }
   return { ...values, DEV_MAILBOX: devMailbox };

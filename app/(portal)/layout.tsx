@@ -13,8 +13,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/", label: "Dashboard", show: true },
     { href: "/team", label: "Team", show: partner && can(caller, "users.view") },
     { href: "/customers", label: "Customers", show: partner && can(caller, "customers.view") },
-    { href: "/orders/new", label: "New order", show: partner && can(caller, "orders.create") },
+    // Placing an order needs both (decision 0015), as /orders/new checks.
+    { href: "/orders/new", label: "New order", show: partner && can(caller, "orders.create") && can(caller, "customers.view") },
     { href: "/audit", label: "Audit log", show: partner && can(caller, "audit.view") },
+    { href: "/settings", label: "Settings", show: partner && can(caller, "settings.manage") },
     { href: "/admin", label: "Vendor console", show: caller.kind === "STAFF" },
   ].filter((link) => link.show);
 

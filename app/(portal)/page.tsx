@@ -2,15 +2,19 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/caller";
 import { can, roleLabel } from "@/lib/auth/permissions";
+import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { CustomersDashboardSection } from "./customers/dashboard-section";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ welcome?: string; passwordReset?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const caller = await requireCaller();
   // Vendor staff work in the vendor console.
   if (caller.kind === "STAFF") redirect("/admin");
-  const { welcome, passwordReset } = await searchParams;
+  // Notices are codes with a fixed sentence, never text from the URL.
+  const {
+    values: { welcome, passwordReset },
+  } = readSearchParams(await searchParams, { welcome: flag, passwordReset: flag });
   return (
     <>
       {welcome && (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AuditFilterValues } from "@/lib/audit/queries";
+import type { FieldErrors } from "@/lib/errors";
 
 const inputClass = "mt-1 rounded-md border border-gray-300 px-3 py-1.5";
 
@@ -12,7 +13,8 @@ export function AuditFilterForm({
 }: {
   path: string;
   values: AuditFilterValues;
-  problems: string[];
+  /** Filters that didn't parse (a date), shown next to their field; they are ignored. */
+  problems: FieldErrors;
   partners?: { id: string; name: string }[];
 }) {
   const field = (name: keyof AuditFilterValues, label: string, extra: { type?: string; placeholder?: string } = {}) => (
@@ -20,7 +22,21 @@ export function AuditFilterForm({
       <label htmlFor={`audit-${name}`} className="block font-medium">
         {label}
       </label>
-      <input id={`audit-${name}`} name={name} type={extra.type ?? "text"} placeholder={extra.placeholder} defaultValue={values[name] ?? ""} className={inputClass} />
+      <input
+        id={`audit-${name}`}
+        name={name}
+        type={extra.type ?? "text"}
+        placeholder={extra.placeholder}
+        defaultValue={values[name] ?? ""}
+        aria-invalid={problems[name] ? true : undefined}
+        aria-describedby={problems[name] ? `audit-${name}-error` : undefined}
+        className={inputClass}
+      />
+      {problems[name] && (
+        <p id={`audit-${name}-error`} className="mt-1 text-xs text-red-800">
+          {problems[name].join(" ")}
+        </p>
+      )}
     </div>
   );
   return (
@@ -53,9 +69,9 @@ export function AuditFilterForm({
           Clear filters
         </Link>
       </form>
-      {problems.length > 0 && (
+      {Object.keys(problems).length > 0 && (
         <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          Some filters were not understood ({problems.join("; ")}); showing all events.
+          Some filters were not understood ({Object.entries(problems).map(([name, messages]) => `${name}: ${messages.join(" ")}`).join("; ")}); they are ignored.
         </p>
       )}
     </>

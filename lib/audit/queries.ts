@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Prisma } from "../db/client.ts";
+import { cleanText, dateFilter, firstValue, numericCursor, optionalId, readSearchParams, searchText, type RawSearchParams } from "../http/params.ts";
 
 // Reading the audit log (DESIGN §8): a partner's own events for its users with
 // audit.view, every event for vendor staff. Newest first, keyset-paginated
@@ -8,44 +9,20 @@ import { db, type Prisma } from "../db/client.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((value) => value || undefined);
-const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, context) => {
-    if (!value) return undefined;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      context.addIssue({ code: "custom", message: "Enter a date like 2026-11-26." });
-      return z.NEVER;
-    }
-    return date;
-  });
-
-/** Filters as they arrive in the query string; every one optional. */
+/** Filters as they arrive in the query string; every one optional (read with lib/http/params). */
 export const AuditFilters = z.object({
   /** Email (or part of it) of who acted. */
-  actor: optionalText,
+  actor: searchText(200),
   /** An action name, or its start ("user." for every user event). */
-  action: optionalText,
+  action: searchText(200),
   /** The id of the changed thing (a user, customer …). */
-  target: optionalText,
-  from: optionalDate,
-  to: optionalDate,
+  target: searchText(200),
+  from: dateFilter,
+  to: dateFilter,
   /** Vendor staff only: one partner's events. */
-  partnerId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  partnerId: optionalId,
   /** Keyset cursor: events older than this id. */
-  before: z
-    .string()
-    .regex(/^\d+$/)
-    .optional()
-    .transform((value) => (value ? BigInt(value) : undefined)),
+  before: numericCursor,
 });
 export type AuditFilters = z.output<typeof AuditFilters>;
 
@@ -54,22 +31,18 @@ export type AuditFilterValues = Partial<Record<(typeof FILTER_KEYS)[number], str
 
 /**
  * Reads the filters of an audit page's query string. A filter that doesn't
- * parse is reported and the page shows every event, rather than failing.
- * `values` are the filters as typed, to refill the form and page links.
+ * parse (a date) is reported next to its field and ignored; the others still
+ * apply. `values` are the filters as typed (cleaned of control characters and
+ * cut), to refill the form and page links.
  */
-export function readAuditFilters(search: Record<string, string | string[] | undefined>) {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+export function readAuditFilters(search: RawSearchParams) {
   const values: AuditFilterValues = {};
   for (const key of FILTER_KEYS) {
-    const value = first(search[key]);
+    const value = cleanText(firstValue(search[key]) ?? "", 200);
     if (value) values[key] = value;
   }
-  const parsed = AuditFilters.safeParse({ ...values, before: first(search.before) });
-  return {
-    filters: parsed.success ? parsed.data : AuditFilters.parse({}),
-    values,
-    problems: parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`),
-  };
+  const { values: filters, problems } = readSearchParams(search, AuditFilters);
+  return { filters: filters as AuditFilters, values, problems };
 }
 
 export type AuditScope = { partnerId: string } | "all";

@@ -7,6 +7,7 @@ import { RateLimitedError } from "../errors.ts";
 import { revokeSession } from "./sessions.ts";
 import { requestMetaFrom } from "./request-meta.ts";
 import { signInWithPassword } from "./sign-in.ts";
+import { loginField } from "../validation/fields.ts";
 
 declare module "next-auth" {
   interface User {
@@ -25,7 +26,8 @@ export class RateLimitedSignIn extends CredentialsSignin {
   }
 }
 
-const CredentialsInput = z.object({ login: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+// The same login rule as the sign-in form (no control characters: PostgreSQL refuses NUL in text).
+const CredentialsInput = z.object({ login: loginField, password: z.string().min(1).max(200) });
 
 // next-auth handles the cookie (HttpOnly, SameSite=Lax, __Secure- prefix on
 // https) and its JWT carries only our server-side session id; every request

@@ -18,7 +18,7 @@ import {
   type IssuedCredential,
   type RestoreResult,
 } from "./customer-users.ts";
-import { checkImport, importCustomerUsers, type ImportRowError } from "./import.ts";
+import { checkImport, importCheckResult, importCustomerUsers, readImportFile, type ImportCheckResult } from "./import.ts";
 import { changeLicenses, previewLicenseChanges, type LicenseChangeResult, type LicensePreview } from "../licenses/manage.ts";
 import {
   CustomerInput,
@@ -126,19 +126,10 @@ export const emailCredentialsAction = partnerAction(EmailCredentialsInput, "cust
   return ok(undefined, `The user names and temporary passwords of ${sent} ${sent === 1 ? "user were" : "users were"} emailed to ${caller.email}.`);
 });
 
-export type ImportCheckResult = {
-  validCount: number;
-  invalidCount: number;
-  errors: { line: number; field: string; message: string }[];
-  resultsCsv: string;
-};
-
 export type ImportState =
   | { ok: true; step: "checked"; check: ImportCheckResult }
   | { ok: true; step: "imported"; credentials: IssuedCredential[]; skipped: number }
   | Extract<FormState<never>, { ok: false }>;
-
-const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 /**
  * The CSV import form posts the file itself (the generic wrapper only reads
@@ -151,19 +142,8 @@ export async function importCustomerUsersAction(_previous: ImportState | null, f
   try {
     const caller = await requirePartnerPermission("customers.manage");
     if (!z.uuid().safeParse(customerId).success) throw ValidationError.field("file", "Unknown customer.");
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) throw ValidationError.field("file", "Choose a CSV file to import.");
-    if (file.size > MAX_IMPORT_BYTES) throw ValidationError.field("file", "The file is larger than 8 MB. Split it into smaller files.");
-    const text = new TextDecoder("utf-8").decode(await file.arrayBuffer());
-    if (intent === "check") {
-      const check = await checkImport(caller, customerId, text);
-      const errors = check.rows.flatMap((row) => row.errors.map((error: ImportRowError) => ({ line: row.line, ...error })));
-      return {
-        ok: true,
-        step: "checked",
-        check: { validCount: check.validCount, invalidCount: check.invalidCount, errors: errors.slice(0, 500), resultsCsv: check.resultsCsv },
-      };
-    }
+    const text = await readImportFile(formData.get("file"));
+    if (intent === "check") return { ok: true, step: "checked", check: importCheckResult(await checkImport(caller, customerId, text)) };
     const result = await importCustomerUsers(caller, customerId, text, { validOnly: intent === "import-valid" });
     revalidatePath(usersPath(customerId));
     return { ok: true, step: "imported", ...result };

@@ -13,9 +13,12 @@ import { generateTemporaryPassword, hashTemporaryPassword, verifyTemporaryPasswo
 import { emailTakenError } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { releaseSeat, takeSeat } from "../licenses/seats.ts";
+import { recordLicenseChanges } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
 import { sealProps } from "../email/sealed-props.ts";
-import type { CustomerUserInput } from "./schemas.ts";
+import { USER_STATUS_FILTERS, type CustomerUserInput } from "./schemas.ts";
+import { z } from "zod";
+import { choice, cleanText, MAX_PAGE, pageNumber, readId, searchText } from "../http/params.ts";
 
 export const RESTORE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -76,6 +79,16 @@ export async function addCustomerUser(caller: PartnerCaller, input: CustomerUser
         target: { type: "user", id: user.id },
         changes: { customerId: customer.id, email: user.email, productIds: input.productIds },
       });
+      await recordLicenseChanges(tx, caller, [
+        {
+          customerId: customer.id,
+          customerName: customer.name,
+          userName: `${user.firstName} ${user.lastName}`,
+          assigned: subscriptions.map((s) => s.product.name),
+          revoked: [],
+          via: "new user",
+        },
+      ]);
       const credential: IssuedCredential = {
         userId: user.id,
         name: `${user.firstName} ${user.lastName}`,
@@ -202,6 +215,12 @@ export async function deleteCustomerUsers(caller: PartnerCaller, customerId: str
       });
       out.push({ userId: user.id, name: `${user.firstName} ${user.lastName}`, freedProducts: user.licenses.map((l) => l.subscription.product.name) });
     }
+    const customer = await tx.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } });
+    await recordLicenseChanges(
+      tx,
+      caller,
+      out.map((r) => ({ customerId, customerName: customer?.name ?? "", userName: r.name, assigned: [], revoked: r.freedProducts, via: "user deleted" })),
+    );
     return out;
   });
   return results;
@@ -264,6 +283,9 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
             target: { type: "user", id: user.id },
             changes: { customerId, licensesRestored, licensesNotRestored },
           });
+          await recordLicenseChanges(tx, caller, [
+            { customerId, customerName: customer?.name ?? "", userName: name, assigned: licensesRestored, revoked: [], via: "user restored" },
+          ]);
           return { userId: user.id, name, restored: true, licensesRestored, licensesNotRestored };
         }),
       );
@@ -299,12 +321,22 @@ export type CustomerUserFilters = {
   page?: number;
 };
 
+/** The Users and licenses page's query string (read with lib/http/params' readSearchParams): bad values are ignored. */
+export const CustomerUserListQuery = {
+  q: searchText(200),
+  license: z.string().optional().transform((value) => (value === "none" ? "none" : (readId(value) ?? undefined))),
+  status: choice(USER_STATUS_FILTERS),
+  page: pageNumber,
+  tab: choice(["deleted"] as const),
+};
+
 function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters): Prisma.UserWhereInput {
-  const query = filters.query?.trim().toLowerCase();
+  // Parsed here too, as every caller (the page, "select all matching") passes through: nothing unparsed reaches the query.
+  const query = cleanText(filters.query ?? "", 200).toLowerCase();
   const where: Prisma.UserWhereInput = { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null };
   if (query) where.searchText = { contains: query };
   if (filters.license === "none") where.licenses = { none: {} };
-  else if (filters.license) where.licenses = { some: { subscription: { productId: filters.license, partnerId: caller.partnerId } } };
+  else if (readId(filters.license)) where.licenses = { some: { subscription: { productId: readId(filters.license)!, partnerId: caller.partnerId } } };
   if (filters.status === "must_change") where.mustChangePassword = true;
   else if (filters.status === "ACTIVE" || filters.status === "DISABLED" || filters.status === "INVITED") where.status = filters.status;
   return where;
@@ -314,7 +346,7 @@ function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: 
 export async function listCustomerUsers(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters = {}) {
   requirePermission(caller, "customers.view");
   const where = customerUsersWhere(caller, customerId, filters);
-  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const page = Number.isSafeInteger(filters.page) && filters.page! >= 1 && filters.page! <= MAX_PAGE ? filters.page! : 1;
   const [total, users] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({

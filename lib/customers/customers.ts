@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { parseCustomerNumber } from "./format.ts";
+import { readId } from "../http/params.ts";
 import type { CustomerInput, UpdateCustomerInput } from "./schemas.ts";
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -71,6 +72,8 @@ export async function updateCustomer(caller: PartnerCaller, input: UpdateCustome
 
 export async function getCustomerOrThrow(caller: PartnerCaller, customerId: string) {
   requirePermission(caller, "customers.view");
+  // An id that can't exist is "not found" before it reaches the database (DESIGN §10).
+  if (!readId(customerId)) throw new NotFoundError("That customer doesn't exist.");
   const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: customerSelect });
   if (!customer) throw new NotFoundError("That customer doesn't exist.");
   return customer;

@@ -16,6 +16,9 @@ import CustomerCredentialsEmail, {
   subject as customerCredentialsSubject,
   type CustomerCredentialsEmailProps,
 } from "../../emails/customer-credentials.tsx";
+import LicenseChangesEmail, { subject as licenseChangesSubject, type LicenseChangesEmailProps } from "../../emails/license-changes.tsx";
+import NewOrdersEmail, { subject as newOrdersSubject, type NewOrdersEmailProps } from "../../emails/new-orders.tsx";
+import WeeklySummaryEmail, { subject as weeklySummarySubject, type WeeklySummaryEmailProps } from "../../emails/weekly-summary.tsx";
 import { openProps, type Sealed } from "./sealed-props.ts";
 
 /** Template name → the plain values it is rendered from (stored as OutboxEmail.props). */
@@ -30,6 +33,10 @@ export type EmailProps = {
   "account-locked": AccountLockedEmailProps;
   "account-restored": AccountRestoredEmailProps;
   "subscription-threshold": SubscriptionThresholdEmailProps;
+  // Notifications people opt in to (lib/notifications).
+  "license-changes": LicenseChangesEmailProps;
+  "new-orders": NewOrdersEmailProps;
+  "weekly-summary": WeeklySummaryEmailProps;
   // Temporary passwords stay sealed in the outbox; opened only to render.
   "customer-credentials": Sealed<CustomerCredentialsEmailProps>;
 };
@@ -52,6 +59,9 @@ export const EMAIL_TEMPLATES: { [T in EmailTemplate]: TemplateDefinition<EmailPr
   "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
   "account-restored": { component: AccountRestoredEmail, subject: accountRestoredSubject },
   "subscription-threshold": { component: SubscriptionThresholdEmail, subject: subscriptionThresholdSubject },
+  "license-changes": { component: LicenseChangesEmail, subject: licenseChangesSubject },
+  "new-orders": { component: NewOrdersEmail, subject: newOrdersSubject },
+  "weekly-summary": { component: WeeklySummaryEmail, subject: weeklySummarySubject },
   "customer-credentials": {
     component: (props) => CustomerCredentialsEmail(openProps(props)),
     subject: (props) => customerCredentialsSubject(openProps(props)),

@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { hasControlCharacters } from "../validation/fields.ts";
 import { db, type Prisma } from "../db/client.ts";
 import type { TeamListFilters } from "./schemas.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
@@ -14,14 +16,21 @@ function encodeCursor(cursor: Cursor) {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const CursorShape = z.object({
+  l: z.string().max(200).refine((value) => !hasControlCharacters(value)),
+  f: z.string().max(200).refine((value) => !hasControlCharacters(value)),
+  s: z.iso.datetime().nullable(),
+  i: z.uuid(),
+});
+
+/** A cursor the app wrote, or null (a mangled bookmark starts from the first page): nothing unparsed reaches the query. */
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof parsed.i !== "string" || !/^[0-9a-f-]{36}$/i.test(parsed.i)) return null;
-    return parsed;
+    const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
-    return null; // a mangled bookmark starts from the first page
+    return null;
   }
 }
 
@@ -120,4 +129,19 @@ export async function listManagerCandidates(caller: PartnerCaller) {
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });
+}
+
+/**
+ * The name a notice on the team page shows after a delete or restore
+ * (`/team?notice=user-deleted&id=…`): looked up here, in the caller's tenant,
+ * never taken as text from the URL. Null when the id isn't one of the
+ * caller's team members in the state the notice describes.
+ */
+export async function getTeamNoticeName(caller: PartnerCaller, id: string, notice: "user-deleted" | "user-restored") {
+  requirePermission(caller, "users.view");
+  const user = await db.user.findFirst({
+    where: { id, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: notice === "user-deleted" ? { not: null } : null },
+    select: { firstName: true, lastName: true },
+  });
+  return user ? `${user.firstName} ${user.lastName}` : null;
 }

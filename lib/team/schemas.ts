@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import { NOTIFICATION_KINDS } from "../notifications/kinds.ts";
+import { choice, opaqueCursor, searchText } from "../http/params.ts";
 import { checkboxList, emailField, nameField, phoneField } from "../validation/fields.ts";
 
 export const InviteUserInput = z
@@ -83,28 +84,13 @@ export const InviteRemindersInput = z.object({
 export const TEAM_STATUSES = ["active", "invited", "disabled"] as const;
 export const TEAM_SORTS = ["name", "lastSignIn"] as const;
 
-const optionalChoice = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => ((values as readonly string[]).includes(value ?? "") ? (value as T) : undefined));
-
-/** The team list's query string; anything unknown is ignored rather than refused (bookmarks outlive options). */
+/** The team list's query string, read through lib/http/params: anything unknown or malformed is ignored rather than refused (bookmarks outlive options). */
 export const TeamListFilters = z.object({
-  status: optionalChoice(TEAM_STATUSES),
-  role: optionalChoice(PARTNER_ROLE_KEYS as [string, ...string[]]),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((value) => value || undefined),
-  sort: optionalChoice(TEAM_SORTS).transform((value) => value ?? "name"),
-  after: z
-    .string()
-    .max(500)
-    .optional()
-    .transform((value) => value || undefined),
+  status: choice(TEAM_STATUSES),
+  role: choice(PARTNER_ROLE_KEYS as readonly string[]),
+  q: searchText(200),
+  sort: choice(TEAM_SORTS).transform((value) => value ?? "name"),
+  after: opaqueCursor(500),
 });
 export type TeamListFilters = z.output<typeof TeamListFilters>;
 

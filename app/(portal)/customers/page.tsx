@@ -4,15 +4,18 @@ import { can } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/customers/customers";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { Pagination } from "./pagination";
+import { pageNumber, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const caller = await requirePartnerPage("customers.view");
-  const { q = "", page = "1" } = await searchParams;
-  const result = await listCustomers(caller, { query: q, page: Number(page) || 1 });
+  const {
+    values: { q = "", page },
+  } = readSearchParams(await searchParams, { q: searchText(200), page: pageNumber });
+  const result = await listCustomers(caller, { query: q, page });
   const pageHref = (n: number) => `/customers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
 
   return (

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
-import { listTeamPage } from "@/lib/team/queries";
+import { getTeamNoticeName, listTeamPage } from "@/lib/team/queries";
+import { choice, optionalId, readSearchParams } from "@/lib/http/params";
 import { getTeamSettings } from "@/lib/team/manage";
 import { TeamListFilters } from "@/lib/team/schemas";
 import { resendInviteAction, setInviteRemindersAction } from "@/lib/team/actions";
+import { mayActOn } from "@/lib/team/ceiling";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
@@ -17,15 +19,19 @@ export const metadata = { title: "Team" };
 
 type Search = Record<string, string | string[] | undefined>;
 
+const TeamNotice = { notice: choice(["user-deleted", "user-restored"] as const), id: optionalId };
+
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Search> }) {
   const caller = await requirePartnerPage("users.view");
-  const raw = await searchParams;
-  const filters = TeamListFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { values: filters } = readSearchParams(await searchParams, TeamListFilters);
+  const { values: notice } = readSearchParams(await searchParams, TeamNotice);
   const { members, nextCursor } = await listTeamPage(caller, filters);
   const canManage = can(caller, "users.manage");
   const settings = canManage ? await getTeamSettings(caller) : null;
-  const deletedName = typeof raw.deleted === "string" ? raw.deleted : null;
-  const restoredName = typeof raw.restored === "string" ? raw.restored : null;
+  // The notice names the user it is about, looked up in this tenant: never text from the URL.
+  const noticeName = notice.notice && notice.id ? await getTeamNoticeName(caller, notice.id, notice.notice) : null;
+  const deletedName = notice.notice === "user-deleted" ? noticeName : null;
+  const restoredName = notice.notice === "user-restored" ? noticeName : null;
   const nextHref = nextCursor
     ? `/team?${new URLSearchParams({ ...(filters.q && { q: filters.q }), ...(filters.status && { status: filters.status }), ...(filters.role && { role: filters.role }), sort: filters.sort, after: nextCursor })}`
     : null;
@@ -119,7 +125,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
               {canManage && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
-                  {member.status === "INVITED" && (
+                  {member.status === "INVITED" && mayActOn(caller, member, settings?.primaryUserId === member.id) && (
                     <ActionButton
                       action={resendInviteAction}
                       fields={{ userId: member.id }}

@@ -1,3 +1,4 @@
+import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
@@ -7,9 +8,11 @@ import { getCaller } from "@/lib/auth/caller";
 
 export const metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   if (await getCaller()) redirect("/");
-  const { signedOut } = await searchParams;
+  const {
+    values: { signedOut },
+  } = readSearchParams(await searchParams, { signedOut: flag });
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>

@@ -1,3 +1,4 @@
+import { readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { searchAccounts } from "@/lib/support/lookup";
@@ -9,9 +10,9 @@ import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Accounts · Vendor console" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("accounts.lookup");
-  const query = AccountSearchQuery.parse(await searchParams);
+  const { values: query } = readSearchParams(await searchParams, AccountSearchQuery);
   const { accounts, total, page, pageCount } = await searchAccounts(staff, query);
 
   return (

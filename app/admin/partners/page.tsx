@@ -1,3 +1,4 @@
+import { readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { can } from "@/lib/auth/permissions";
@@ -11,9 +12,9 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata = { title: "Partners · Vendor console" };
 
-export default async function PartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("partners.view");
-  const query = ListPartnersQuery.parse(await searchParams);
+  const { values: query } = readSearchParams(await searchParams, ListPartnersQuery);
   const { partners, total, page, pageCount } = await listPartners(staff, query);
 
   return (

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
 import { formatCustomerNumber, formatOrderNumber } from "@/lib/customers/format";
 import { listCustomerOrders } from "@/lib/orders/orders";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
+import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
 import { BackLink } from "@/components/ui/back-link";
@@ -17,12 +17,14 @@ export default async function CustomerPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string; updated?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const caller = await requirePartnerPage("customers.view");
   const { id } = await params;
-  const { created, updated } = await searchParams;
-  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const {
+    values: { created, updated },
+  } = readSearchParams(await searchParams, { created: flag, updated: flag });
+  const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
   const [subscriptions, orders] = await Promise.all([listSubscriptions(caller, customer.id), listCustomerOrders(caller, customer.id)]);
   const address = [customer.addressLine1, customer.addressLine2, [customer.postalCode, customer.city].filter(Boolean).join(" "), customer.country]
     .filter(Boolean)

@@ -1,25 +1,26 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listCustomers } from "@/lib/customers/customers";
 import { createCustomerAction } from "@/lib/customers/actions";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { listOrderableProducts } from "@/lib/orders/orders";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
+import { optionalId, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { CustomerForm } from "../../customers/customer-form";
 import { OrderFlow } from "./order-flow";
 
 export const metadata = { title: "New order" };
 
-export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ customerId?: string; q?: string }> }) {
-  const caller = await requirePartnerPage("orders.create");
-  const { customerId, q } = await searchParams;
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  // Placing an order means choosing a customer: both permissions (decision 0015).
+  const caller = await requirePartnerPage(["orders.create", "customers.view"]);
+  const {
+    values: { customerId, q },
+  } = readSearchParams(await searchParams, { customerId: optionalId, q: searchText(200) });
 
   if (customerId) {
-    const customer = await getCustomerOrThrow(caller, customerId).catch((error) =>
-      error instanceof NotFoundError ? notFound() : Promise.reject(error),
-    );
+    const customer = await orNotFound(getCustomerOrThrow(caller, customerId));
     const products = await listOrderableProducts();
     return (
       <div className="max-w-3xl">

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
-import { roleLabel } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
-import { getTeamMemberOrThrow } from "@/lib/team/manage";
+import { PERMISSION_INFO, roleLabel, type PartnerPermission } from "@/lib/auth/permissions";
+import { ceilingRefusal, OWN_ROLE_OR_PERMISSIONS } from "@/lib/team/ceiling";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
+import { getTeamMemberOrThrow, getTeamSettings } from "@/lib/team/manage";
 import { listManagerCandidates } from "@/lib/team/queries";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import {
@@ -29,14 +29,14 @@ export const metadata = { title: "Edit user" };
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requirePartnerPage("users.manage");
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const member = await getTeamMemberOrThrow(caller, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const managers = (await listManagerCandidates(caller)).filter((m) => m.id !== member.id);
+  const member = await orNotFound(getTeamMemberOrThrow(caller, idOrNotFound(id)));
+  const [candidates, settings] = await Promise.all([listManagerCandidates(caller), getTeamSettings(caller)]);
+  const managers = candidates.filter((m) => m.id !== member.id);
   const name = `${member.firstName} ${member.lastName}`;
   const isSelf = member.id === caller.userId;
+  // The privilege ceiling (DESIGN §10): the same words the server would refuse with.
+  const refusal = ceilingRefusal(caller, member, member.isPrimary);
+  const callerIsPrimary = settings.primaryUserId === caller.userId;
 
   return (
     <div className="max-w-3xl">
@@ -50,6 +50,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         {member.email} · {member.role ? roleLabel(member.role) : "Custom permissions"} · last sign-in {formatDateTime(member.lastSignInAt)}
       </p>
 
+      {refusal && (
+        <p role="note" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {refusal}
+        </p>
+      )}
+
+      {!refusal && (
       <section aria-labelledby="edit-heading" className="rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="edit-heading" className="mb-4 text-lg font-semibold">Details and permissions</h2>
         <ActionForm action={updateUserAction} aria-label="Edit user" hiddenFields={{ userId: member.id }}>
@@ -58,13 +65,18 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <TextField name="lastName" label="Last name" required defaultValue={member.lastName} />
           </div>
           <TextField name="phone" label="Phone" type="tel" defaultValue={member.phone ?? ""} hint="Include the country code, like +1 415 555 0100." />
-          <RoleField defaultRole={member.role} />
+          {isSelf ? (
+            <OwnPermissions role={member.role} permissions={member.permissions} />
+          ) : (
+            <RoleField defaultRole={member.role} />
+          )}
           <ManagerField managers={managers} defaultManagerId={member.managerId} />
-          <PermissionsField defaults={member.permissions} />
+          {!isSelf && <PermissionsField defaults={member.permissions} />}
           <NotificationsField defaults={member.notifications} kinds={NOTIFICATION_KINDS} />
           <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
         </ActionForm>
       </section>
+      )}
 
       {member.reports.length > 0 && (
         <section aria-labelledby="reports-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6 text-sm">
@@ -79,6 +91,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         </section>
       )}
 
+      {!refusal && (
       <section aria-labelledby="email-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="email-heading" className="text-lg font-semibold">Sign-in email</h2>
         <p className="mb-4 mt-1 text-sm text-gray-700">
@@ -91,7 +104,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
         </ActionForm>
       </section>
+      )}
 
+      {!refusal && (
       <section aria-labelledby="account-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="account-heading" className="mb-4 text-lg font-semibold">Account</h2>
         <div className="flex flex-wrap items-start gap-3">
@@ -104,7 +119,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           {member.status === "DISABLED" && (
             <ActionButton action={enableUserAction} fields={{ userId: member.id }} label="Enable" accessibleName={`Enable ${name}`} />
           )}
-          {!member.isPrimary && member.status === "ACTIVE" && member.role === "partner_admin" && (
+          {callerIsPrimary && !member.isPrimary && member.status === "ACTIVE" && member.role === "partner_admin" && (
             <ActionButton action={transferPrimaryAction} fields={{ userId: member.id }} label="Make primary user" />
           )}
           <Link href={`/team/invite?copy=${member.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50">
@@ -116,6 +131,25 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <p className="mt-3 text-sm text-gray-600">The primary user can&apos;t be disabled or deleted. Make another active Partner Admin primary first.</p>
         )}
       </section>
+      )}
+    </div>
+  );
+}
+
+/** Your own role and permissions, shown but not editable (the form sends them back unchanged). */
+function OwnPermissions({ role, permissions }: { role: string | null; permissions: readonly string[] }) {
+  return (
+    <div className="text-sm">
+      <p className="font-medium text-gray-900">Role and permissions</p>
+      <p className="text-gray-700">
+        {role ? roleLabel(role) : "No role"}
+        {permissions.length > 0 && ` + ${permissions.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ")}`}
+      </p>
+      <p className="text-gray-600">{OWN_ROLE_OR_PERMISSIONS}</p>
+      <input type="hidden" name="role" value={role ?? ""} />
+      {permissions.map((permission) => (
+        <input key={permission} type="hidden" name="permissions" value={permission} />
+      ))}
     </div>
   );
 }

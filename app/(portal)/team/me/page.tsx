@@ -24,6 +24,11 @@ export default async function MyAccountPage() {
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-2xl font-semibold">Your account</h1>
+      <p className="mb-6 text-sm">
+        <a href="/account/change-password" className="text-blue-700 underline">
+          Change password
+        </a>
+      </p>
       <section aria-labelledby="my-email-heading" className="rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="my-email-heading" className="text-lg font-semibold">Sign-in email</h2>
         <p className="mb-4 mt-1 text-sm text-gray-700">
@@ -35,7 +40,7 @@ export default async function MyAccountPage() {
           <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
         </ActionForm>
       </section>
-      <section aria-labelledby="my-notifications-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
+      <section id="notifications" aria-labelledby="my-notifications-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="my-notifications-heading" className="mb-4 text-lg font-semibold">Email notifications</h2>
         <ActionForm action={updateMyNotificationsAction} aria-label="Your email notifications">
           <NotificationsField defaults={me.notifications} kinds={kinds} />

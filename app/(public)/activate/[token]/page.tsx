@@ -1,3 +1,4 @@
+import { readToken } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { activateAccountAction, requestNewActivationLinkAction } from "@/lib/auth/actions";
@@ -8,10 +9,10 @@ export const metadata = { title: "Activate your account", referrer: "no-referrer
 // Opening the link (GET) only shows the form: mail scanners that prefetch
 // links must not use the token up. It is checked and used on submit.
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const link = await describeActivationLink(token);
+  const token = readToken((await params).token);
+  const link = token ? await describeActivationLink(token) : null;
 
-  if (!link) {
+  if (!link || !token) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>
@@ -19,9 +20,11 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
           {LINK_NO_LONGER_VALID} Links work once and expire after a few days. We can send a new link to the same
           address.
         </p>
-        <ActionForm action={requestNewActivationLinkAction} hiddenFields={{ token }}>
-          <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
-        </ActionForm>
+        {token && (
+          <ActionForm action={requestNewActivationLinkAction} hiddenFields={{ token }}>
+            <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
+          </ActionForm>
+        )}
       </>
     );
   }

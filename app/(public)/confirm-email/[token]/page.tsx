@@ -1,3 +1,4 @@
+import { readToken } from "@/lib/http/params";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { confirmEmailChangeAction } from "@/lib/auth/actions";
@@ -8,10 +9,10 @@ export const metadata = { title: "Confirm your new email", referrer: "no-referre
 // Opening the link (GET) only shows what will change: mail scanners that
 // prefetch links must not confirm anything. The button confirms.
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const link = await describeEmailChangeLink(token);
+  const token = readToken((await params).token);
+  const link = token ? await describeEmailChangeLink(token) : null;
 
-  if (!link) {
+  if (!link || !token) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>

@@ -1,3 +1,4 @@
+import { readToken } from "@/lib/http/params";
 import Link from "next/link";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { resetPasswordAction } from "@/lib/auth/actions";
@@ -6,10 +7,10 @@ import { describeResetLink, RESET_LINK_NO_LONGER_VALID } from "@/lib/auth/passwo
 export const metadata = { title: "Reset your password", referrer: "no-referrer" as const };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const link = await describeResetLink(token);
+  const token = readToken((await params).token);
+  const link = token ? await describeResetLink(token) : null;
 
-  if (!link) {
+  if (!link || !token) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth/staff";
-import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
+import { can, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
 import { AuditFilters, listAuditEvents } from "@/lib/audit/queries";
 import { getAccountOrThrow } from "@/lib/support/lookup";
 import { listPartnerOptions } from "@/lib/partners/queries";
 import { isDetachedEmail } from "@/lib/support/resolve";
-import { mayActOn } from "@/lib/support/staff-access";
+import { assignablePartnerRoles, mayActOn, mayMovePartnerUser } from "@/lib/support/staff-access";
 import { detachEmailAction, moveInvitedUserAction, resendInviteOnBehalfAction, sendResetLinkAction } from "@/lib/support/actions";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
+import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { ChoiceGroup, SelectField, TextField } from "@/components/form/fields";
 import { formatDateTime } from "@/components/ui/format";
@@ -19,15 +19,13 @@ import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Account · Vendor console" };
 
-export default async function AccountPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ detached?: string }> }) {
+export default async function AccountPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("accounts.lookup");
   const { userId } = await params;
-  const { detached: justDetached } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) notFound();
-  const { account, detachment, invitationExpiresAt } = await getAccountOrThrow(staff, userId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const {
+    values: { detached: justDetached },
+  } = readSearchParams(await searchParams, { detached: flag });
+  const { account, detachment, invitationExpiresAt } = await orNotFound(getAccountOrThrow(staff, idOrNotFound(userId)));
   const resolve = can(staff, "accounts.resolve") && mayActOn(staff, account) && account.id !== staff.userId;
   const [partners, history] = await Promise.all([
     resolve ? listPartnerOptions(staff) : Promise.resolve([]),
@@ -36,6 +34,8 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const detached = isDetachedEmail(account.email);
   const live = !account.deletedAt;
   const name = `${account.firstName} ${account.lastName}`;
+  // Support isn't offered Partner Admin, nor moving an admin-level invitation (DESIGN §10).
+  const roles = assignablePartnerRoles(staff);
 
   return (
     <>
@@ -83,6 +83,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           <p className="mb-4 text-sm text-gray-600">Invite the freed address {detachment.previousEmail} to the partner it belongs to.</p>
           <AddPartnerUserForm
             partners={partners}
+            roles={roles}
             label="Invite to partner"
             prefill={{ email: detachment.previousEmail, firstName: account.firstName, lastName: account.lastName, phone: account.phone ?? undefined }}
           />
@@ -122,7 +123,15 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
               </ActionForm>
             </Panel>
           )}
-          {account.kind === "PARTNER" && account.status === "INVITED" && !detached && (
+          {account.kind === "PARTNER" && account.status === "INVITED" && !detached && !mayMovePartnerUser(staff, account) && (
+            <Panel title="Move invited user">
+              <p className="text-sm text-gray-600">
+                {name} is invited as {roleLabel(account.role)} with admin permissions: only vendor staff who manage partners can move
+                this invitation. Ask a Portal Admin.
+              </p>
+            </Panel>
+          )}
+          {account.kind === "PARTNER" && account.status === "INVITED" && !detached && mayMovePartnerUser(staff, account) && (
             <Panel title="Move invited user">
               <ActionForm action={moveInvitedUserAction} aria-label="Move invited user" hiddenFields={{ userId: account.id }}>
                 <p className="text-sm text-gray-600">
@@ -139,7 +148,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
                   type="radio"
                   name="role"
                   legend="Role in that partner"
-                  options={PARTNER_ROLE_KEYS.map((key) => ({ value: key, label: PARTNER_ROLES[key].label }))}
+                  options={roles.map((key) => ({ value: key, label: PARTNER_ROLES[key].label }))}
                 />
                 <TextField name="reason" label="Reason" required hint="Recorded in the audit log." />
                 <SubmitButton pendingLabel="Moving…">Move user</SubmitButton>

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { can, roleLabel } from "@/lib/auth/permissions";
 import { getPartnerDetailOrThrow } from "@/lib/partners/queries";
 import { ADD_PARTNER_USER_PERMISSIONS } from "@/lib/partners/add-partner-user";
+import { assignablePartnerRoles } from "@/lib/support/staff-access";
 import { editPartnerAction, reactivatePartnerAction, suspendPartnerAction, transferPrimaryUserAction } from "@/lib/partners/actions";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
+import { flag, optionalId, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -18,17 +19,21 @@ import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Partner · Vendor console" };
 
-type Search = { created?: string; added?: string; email?: string; firstName?: string; lastName?: string; phone?: string };
+// "Invite to partner…" from support prefills the form through the query string: text, cleaned and cut, only ever shown in inputs.
+const PartnerDetailQuery = {
+  created: flag,
+  added: optionalId,
+  email: searchText(254),
+  firstName: searchText(100),
+  lastName: searchText(100),
+  phone: searchText(40),
+};
 
-export default async function PartnerDetailPage({ params, searchParams }: { params: Promise<{ partnerId: string }>; searchParams: Promise<Search> }) {
+export default async function PartnerDetailPage({ params, searchParams }: { params: Promise<{ partnerId: string }>; searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("partners.view");
   const { partnerId } = await params;
-  const search = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(partnerId)) notFound();
-  const detail = await getPartnerDetailOrThrow(staff, partnerId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { values: search } = readSearchParams(await searchParams, PartnerDetailQuery);
+  const detail = await orNotFound(getPartnerDetailOrThrow(staff, idOrNotFound(partnerId)));
   const { partner, team, customers, customerCount, audit } = detail;
   const manage = can(staff, "partners.manage");
   const primary = team.find((user) => user.id === partner.primaryUserId);
@@ -181,6 +186,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
           <p className="mb-4 text-sm text-gray-600">Invites a team member to {partner.name} on its behalf.</p>
           <AddPartnerUserForm
             partnerId={partner.id}
+            roles={assignablePartnerRoles(staff)}
             prefill={{ email: search.email, firstName: search.firstName, lastName: search.lastName, phone: search.phone }}
           />
         </section>

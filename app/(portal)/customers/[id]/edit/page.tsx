@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { updateCustomerAction } from "@/lib/customers/actions";
 import { getCustomerOrThrow } from "@/lib/customers/customers";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { FormPage } from "@/components/ui/form-page";
 import { CustomerForm } from "../../customer-form";
 
@@ -11,7 +10,7 @@ export const metadata = { title: "Edit customer" };
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requirePartnerPage("customers.manage");
   const { id } = await params;
-  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
   return (
     <FormPage back={{ href: `/customers/${customer.id}`, label: customer.name }} title="Edit customer">
       <CustomerForm action={updateCustomerAction} customer={customer} hiddenFields={{ customerId: customer.id }} submitLabel="Save changes" />

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
-import { listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
+import { CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
 import { formatCustomerNumber } from "@/lib/customers/format";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
+import { readSearchParams, type RawSearchParams, type ReadSearchParams } from "@/lib/http/params";
 import { Pagination } from "../../pagination";
 import { CustomerUsersTable } from "./users-table";
 import { DeletedUsers } from "./deleted-users";
@@ -13,17 +13,17 @@ import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Users and licenses" };
 
-type Search = { q?: string; license?: string; status?: string; page?: string; tab?: string };
+type Search = ReadSearchParams<typeof CustomerUserListQuery>["values"];
 
-export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const caller = await requirePartnerPage("customers.view");
   const { id } = await params;
-  const search = await searchParams;
-  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const { values: search } = readSearchParams(await searchParams, CustomerUserListQuery);
+  const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
   const subscriptions = await listSubscriptions(caller, customer.id);
   const canManage = can(caller, "customers.manage");
   const deletedTab = search.tab === "deleted";
-  const filters = { query: search.q, license: search.license, status: search.status, page: Number(search.page) || 1 };
+  const filters = { query: search.q, license: search.license, status: search.status, page: search.page };
   const base = `/customers/${customer.id}/users`;
 
   return (
@@ -111,7 +111,7 @@ async function UsersList({
 }) {
   const result = await listCustomerUsers(caller, customerId, filters);
   const pageHref = (page: number) =>
-    `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), page: String(page) })}`;
+    `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([key, v]) => v && key !== "page").map(([key, v]) => [key, String(v)])), page: String(page) })}`;
   return (
     <>
       <form role="search" action={base} className="mb-4 flex flex-wrap items-end gap-3 text-sm">

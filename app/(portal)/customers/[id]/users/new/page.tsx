@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
-import { NotFoundError } from "@/lib/errors";
+import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { AddUserFlow } from "./add-user-flow";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -10,7 +9,7 @@ export const metadata = { title: "Add user" };
 export default async function AddCustomerUserPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requirePartnerPage("customers.manage");
   const { id } = await params;
-  const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
+  const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
   const subscriptions = await listSubscriptions(caller, customer.id);
   return (
     <div className="max-w-2xl">

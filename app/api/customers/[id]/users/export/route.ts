@@ -2,13 +2,16 @@ import { NextResponse } from "next/server";
 import { requirePartnerPermission } from "@/lib/auth/caller";
 import { exportCustomerUsers } from "@/lib/customers/customer-users";
 import { customerUsersCsv } from "@/lib/customers/import";
-import { AppError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { readId } from "@/lib/http/params";
 
 // GET only and read-only: a cross-site link can start a download but never change anything.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const caller = await requirePartnerPermission("customers.view");
-    const { id } = await params;
+    // An id that can't exist is "not found", before anything reaches the database.
+    const id = readId((await params).id);
+    if (!id) throw new NotFoundError("That customer doesn't exist.");
     const csv = customerUsersCsv(await exportCustomerUsers(caller, id));
     return new NextResponse(csv, {
       headers: {
