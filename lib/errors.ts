@@ -4,7 +4,7 @@
 export type FieldErrors = Record<string, string[]>;
 
 export abstract class AppError extends Error {
-  abstract readonly code: "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNAUTHENTICATED";
+  abstract readonly code: "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNAUTHENTICATED" | "UNAVAILABLE";
   abstract readonly status: number;
 }
 
@@ -42,8 +42,17 @@ export class ValidationError extends AppError {
     super(message);
   }
 
+  /** Set when the value clashes with existing data (an email in use): the API answers 409, forms show it by the field. */
+  conflict = false;
+
   static field(field: string, message: string) {
     return new ValidationError({ [field]: [message] });
+  }
+
+  static conflict(field: string, message: string) {
+    const error = new ValidationError({ [field]: [message] });
+    error.conflict = true;
+    return error;
   }
 }
 
@@ -57,6 +66,23 @@ export class RateLimitedError extends AppError {
   readonly status = 429;
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`);
+  }
+}
+
+/**
+ * The database can't be reached (restart, failover, network): nothing was
+ * done, and the same request will work in a moment. Thrown by lib/db/client.ts
+ * for every connection-level failure (lib/db/unavailable.ts decides which);
+ * pages get a 503 page from proxy.ts, the API a 503 problem, forms this message.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly code = "UNAVAILABLE";
+  readonly status = 503;
+  constructor(
+    readonly retryAfterSeconds = 10,
+    message = "The portal can't reach its database right now. Nothing was changed; please try again in a minute.",
+  ) {
+    super(message);
   }
 }
 

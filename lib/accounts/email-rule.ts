@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/client.ts";
 import { ValidationError } from "../errors.ts";
 import { normalizeEmail } from "../validation/fields.ts";
+import { consumeRateLimit, type RateLimitPolicy } from "../security/rate-limit.ts";
 
 // One email, one active account in the whole portal (DESIGN §2). The
 // partial unique index is the real guard; this turns its refusal into a
@@ -12,13 +13,30 @@ export const EMAIL_IN_OTHER_ORGANIZATION =
   "This email address can't be used. Contact support if it should belong to your organization.";
 export const EMAIL_IN_THIS_ORGANIZATION = "This email already belongs to someone in your organization.";
 
+/**
+ * Answers "this address is held outside your organization" that a partner's
+ * people may get per hour, whichever path asks (a CSV import check, adding a
+ * customer user, inviting, restoring, changing an email): far more than a
+ * partner meets in its own work, far fewer than an enumeration needs
+ * (decision 0013). Past it the path is refused with RateLimitedError.
+ */
+export const EMAIL_CONFLICTS_POLICY = { name: "email-conflicts:partner", limit: 500, windowSeconds: 3600 } satisfies RateLimitPolicy;
+
+/** Counts `count` answers about addresses held outside `partnerId`'s organization; throws RateLimitedError past the limit. */
+export async function countOutsideConflicts(partnerId: string | null, count: number) {
+  if (partnerId === null) return; // vendor staff see who holds an address anyway
+  for (let i = 0; i < count; i++) await consumeRateLimit(EMAIL_CONFLICTS_POLICY, partnerId);
+}
+
 export async function emailTakenError(email: string, partnerId: string | null, field = "email") {
   const holder = await db.user.findFirst({
     where: { emailNormalized: normalizeEmail(email), deletedAt: null },
     select: { partnerId: true, customer: { select: { partnerId: true } } },
   });
   const holderPartner = holder?.partnerId ?? holder?.customer?.partnerId ?? null;
-  return ValidationError.field(field, emailTakenMessage(holder ? holderPartner : undefined, partnerId));
+  // Every "held elsewhere" answer counts, so the one-by-one forms can't enumerate what the import limit bounds.
+  if (holderPartner !== partnerId) await countOutsideConflicts(partnerId, 1);
+  return ValidationError.conflict(field, emailTakenMessage(holder ? holderPartner : undefined, partnerId));
 }
 
 /**

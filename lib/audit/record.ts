@@ -11,6 +11,9 @@ export type AuditActor = {
   onBehalfOf?: string | null;
   ip?: string | null;
   userAgent?: string | null;
+  /** An API key acting (lib/auth/caller.ts ApiCaller): the event names the key, not a user. */
+  apiKeyId?: string;
+  apiKeyName?: string;
 };
 
 export type AuditEntry = {
@@ -24,7 +27,10 @@ export type AuditEntry = {
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: actor.userId,
+      // An API caller's userId is its key's id: recorded as the key, never as a user.
+      actorId: actor.apiKeyId ? null : actor.userId,
+      actorApiKeyId: actor.apiKeyId ?? null,
+      actorLabel: actor.apiKeyId ? (actor.apiKeyName ?? null) : null,
       onBehalfOf: actor.onBehalfOf ?? null,
       partnerId: entry.partnerId !== undefined ? entry.partnerId : actor.partnerId,
       action: entry.action,

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { NotFoundError } from "../errors.ts";
 import { effectivePermissions, type Permission, requirePermission } from "./permissions.ts";
-import { auth } from "./next-auth.ts";
+import { sessionIdFromCookie } from "./next-auth.ts";
 import { findLiveSession } from "./sessions.ts";
 import { getRequestMeta } from "./request-meta.ts";
 
@@ -22,15 +22,26 @@ export type Caller = {
   mustChangePassword: boolean;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * Set when an API key calls (lib/api-keys/authenticate.ts). Such a caller
+   * is nobody's self: its userId is the key's id, never a user's, so "your own
+   * account" checks never match, and audit events name the key.
+   */
+  apiKeyId?: string;
+  apiKeyName?: string;
 };
 
 export type PartnerCaller = Caller & { kind: "PARTNER"; partnerId: string };
 
+/** A partner API key acting through /api/v1. */
+export type ApiCaller = PartnerCaller & { apiKeyId: string; apiKeyName: string };
+
 /** Who is calling, resolved once per request; null when not signed in. */
 export const getCaller = cache(async (): Promise<Caller | null> => {
-  const session = await auth();
-  if (!session?.sessionId) return null;
-  const live = await findLiveSession(session.sessionId);
+  // The cookie's session id, decrypted with a key derived once per process (not next-auth's auth(): decision 0020).
+  const sessionId = await sessionIdFromCookie();
+  if (!sessionId) return null;
+  const live = await findLiveSession(sessionId);
   if (!live) return null;
   const { user } = live;
   const meta = await getRequestMeta();

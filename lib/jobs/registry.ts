@@ -7,6 +7,7 @@ import { sendWeeklySummaries } from "../notifications/weekly-summary.ts";
 import { pruneSpentEmails } from "../email/outbox.ts";
 import { pruneDeadSessions, pruneSpentTokens } from "./retention.ts";
 import { pruneRateLimitBuckets } from "../security/rate-limit.ts";
+import { pruneIdempotencyRecords } from "../operations/idempotency.ts";
 
 // Every periodic job of the portal. Each domain adds its own here.
 export const SCHEDULED_JOBS: ScheduledJob[] = [
@@ -25,4 +26,6 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "auth.prune-spent-tokens", everyMs: 3600_000, run: () => pruneSpentTokens() },
   // Rate limits (lib/security/rate-limit.ts): counters whose window is over.
   { name: "security.prune-rate-limit-buckets", everyMs: 3600_000, run: () => pruneRateLimitBuckets() },
+  // API (lib/operations/idempotency.ts): Idempotency-Key answers older than 24 hours.
+  { name: "api.prune-idempotency-records", everyMs: 3600_000, run: () => pruneIdempotencyRecords() },
 ];

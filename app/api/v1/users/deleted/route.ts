@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/operations/api";
+import { listDeleted } from "@/lib/team/operations";
+
+export const GET = apiRoute(listDeleted);
