@@ -5,10 +5,9 @@ import { ConflictError, isUniqueViolation, NotFoundError, RateLimitedError, Vali
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { generateTemporaryPassword, hashTemporaryPassword } from "../auth/temporary-password.ts";
-import { emailTakenMessage } from "../accounts/email-rule.ts";
+import { countOutsideConflicts, EMAIL_CONFLICTS_POLICY, emailTakenMessage } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { recordAudit } from "../audit/record.ts";
-import { consumeRateLimit, type RateLimitPolicy } from "../security/rate-limit.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { CsvSyntaxError, parseCsv } from "../csv/parse.ts";
 import { restoreCell, toCsv } from "../csv/write.ts";
@@ -45,12 +44,8 @@ export const IMPORT_COLUMNS = ["First name", "Last name", "Email", "Phone", "Lic
 const REQUIRED_COLUMNS = ["first name", "last name", "email"];
 /** More product codes than any catalog offers one user. */
 const IMPORT_MAX_LICENSES_PER_ROW = 20;
-/**
- * Addresses of the portal held outside the caller's organization that
- * import checks may report per partner and hour: far more than a partner
- * moving its own customers meets, far fewer than an enumeration needs.
- */
-export const IMPORT_CONFLICTS_POLICY = { name: "import-conflicts:partner", limit: 500, windowSeconds: 3600 } satisfies RateLimitPolicy;
+/** The per-partner limit on "held elsewhere" answers, shared with the one-by-one paths (lib/accounts/email-rule.ts). */
+export const IMPORT_CONFLICTS_POLICY = EMAIL_CONFLICTS_POLICY;
 
 /** The import's columns and the fields of ImportRowInput they fill. */
 const FIELDS = {
@@ -273,7 +268,7 @@ async function countConflicts(caller: PartnerCaller, customerId: string, rows: n
   const outside = [...taken.values()].filter((holder) => holder !== caller.partnerId).length;
   let refused: RateLimitedError | null = null;
   try {
-    for (let i = 0; i < outside; i++) await consumeRateLimit(IMPORT_CONFLICTS_POLICY, caller.partnerId);
+    await countOutsideConflicts(caller.partnerId, outside);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     refused = error;
@@ -381,6 +376,28 @@ export async function importCustomerUsers(
     })),
     skipped: check.invalidCount,
   };
+}
+
+/** What the import form asks for: a dry run, an import of a fully valid file, or of its valid rows only. */
+export const IMPORT_INTENTS = ["check", "import", "import-valid"] as const;
+export type ImportIntent = (typeof IMPORT_INTENTS)[number];
+export type ImportOutcome =
+  | { step: "checked"; check: ImportCheckResult }
+  | { step: "imported"; credentials: IssuedCredential[]; skipped: number };
+
+/**
+ * One step of the import form (operation customerUsers.import): the posted
+ * file is read under the size rule, then checked (nothing written) or
+ * imported. Authorization has run before the file is read.
+ */
+export async function runImport(
+  caller: PartnerCaller,
+  input: { customerId: string; intent: ImportIntent; file?: FormDataEntryValue | null },
+): Promise<ImportOutcome> {
+  requirePermission(caller, "customers.manage");
+  const text = await readImportFile(input.file ?? null);
+  if (input.intent === "check") return { step: "checked", check: importCheckResult(await checkImport(caller, input.customerId, text)) };
+  return { step: "imported", ...(await importCustomerUsers(caller, input.customerId, text, { validOnly: input.intent === "import-valid" })) };
 }
 
 /** The users of one customer as CSV, in the import's column layout plus user name and status. */

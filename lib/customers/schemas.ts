@@ -3,11 +3,19 @@ import { emailField, nameField, optionalString, phoneField } from "../validation
 
 const id = (message: string) => z.uuid({ error: message });
 
+/**
+ * The most ids one form may send (users selected for a bulk action, products
+ * ticked): "select all matching" selects at most this many users
+ * (listMatchingCustomerUserIds). A longer list is a field error, never a query
+ * too large for the database.
+ */
+export const MAX_SELECTED_IDS = 10_000;
+
 /** Checkbox groups and multi-selects arrive as a string, several strings or nothing. */
 const idList = (message: string) =>
   z.preprocess(
     (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z.array(id(message)),
+    z.array(id(message)).max(MAX_SELECTED_IDS, `Select at most ${MAX_SELECTED_IDS.toLocaleString("en")} at once.`),
   );
 
 export const CustomerInput = z

@@ -28,6 +28,8 @@ export async function devMailboxOpenToThisRequest(): Promise<boolean> {
     listenHost: env().HOST,
     forwardedFor: h.get("x-forwarded-for"),
     realIp: h.get("x-real-ip"),
+    forwarded: h.get("forwarded"),
+    clientAddressHeaders: h,
   });
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const SEATS_FIELD_PREFIX = "seats:";
+/** More products than the catalog offers: a longer order is a hand-made request, refused before any query. */
+export const MAX_ORDER_LINES = 1_000;
 
 /**
  * The order form has one seat-count field per product, named
@@ -11,8 +13,13 @@ export const OrderInput = z
   .looseObject({ customerId: z.uuid({ error: "Choose a customer." }) })
   .transform((raw, context) => {
     const lines: { productId: string; seats: number }[] = [];
-    for (const [key, value] of Object.entries(raw)) {
-      if (!key.startsWith(SEATS_FIELD_PREFIX) || typeof value !== "string") continue;
+    const fields = Object.entries(raw).filter(([key, value]) => key.startsWith(SEATS_FIELD_PREFIX) && typeof value === "string" && value.trim() !== "");
+    if (fields.length > MAX_ORDER_LINES) {
+      context.addIssue({ code: "custom", path: ["_form"], message: `An order can list at most ${MAX_ORDER_LINES.toLocaleString("en")} products.` });
+      return z.NEVER;
+    }
+    for (const [key, value] of fields) {
+      if (typeof value !== "string") continue;
       const productId = key.slice(SEATS_FIELD_PREFIX.length);
       const text = value.trim();
       if (text === "" || text === "0") continue;

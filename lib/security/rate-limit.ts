@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import { RateLimitedError } from "../errors.ts";
+import { addressBucket } from "./client-address.ts";
 
 // Fixed-window counters in Postgres, so every app instance shares them
 // (DESIGN §10, §11). One upsert per check; the window restarts once it ends.
@@ -8,20 +9,22 @@ import { RateLimitedError } from "../errors.ts";
 // (lib/auth/lockout.ts), which counts failures and which an emailed reset
 // link lifts (decision 0012).
 
-export type RateLimitPolicy = { name: string; limit: number; windowSeconds: number };
+/** `perAddress`: the subject is a client address, counted by addressBucket (an IPv6 client by its /64). */
+export type RateLimitPolicy = { name: string; limit: number; windowSeconds: number; perAddress?: boolean };
 
 export const RATE_LIMITS = {
   // Sign-in attempts that failed, per client address (a success is given back: refundRateLimit).
-  signInPerIp: { name: "sign-in:ip", limit: 30, windowSeconds: 600 },
-  forgotPasswordPerIp: { name: "forgot:ip", limit: 10, windowSeconds: 3600 },
+  signInPerIp: { name: "sign-in:ip", limit: 30, windowSeconds: 600, perAddress: true },
+  forgotPasswordPerIp: { name: "forgot:ip", limit: 10, windowSeconds: 3600, perAddress: true },
   forgotPasswordPerAccount: { name: "forgot:account", limit: 3, windowSeconds: 3600 },
   resendInvitePerUser: { name: "resend:user", limit: 5, windowSeconds: 3600 },
-  tokenPagePerIp: { name: "token:ip", limit: 30, windowSeconds: 600 },
+  tokenPagePerIp: { name: "token:ip", limit: 30, windowSeconds: 600, perAddress: true },
 } satisfies Record<string, RateLimitPolicy>;
 
 type Row = { count: number; retry_after: number };
 
-const bucketKey = (policy: RateLimitPolicy, subject: string) => `${policy.name}:${subject.toLowerCase()}`;
+const bucketKey = (policy: RateLimitPolicy, subject: string) =>
+  `${policy.name}:${(policy.perAddress ? addressBucket(subject) : subject).toLowerCase()}`;
 
 /** Counts one attempt; throws RateLimitedError once the window's limit is passed. */
 export async function consumeRateLimit(policy: RateLimitPolicy, subject: string | null | undefined): Promise<void> {

@@ -55,10 +55,10 @@ export const phoneField = singleLineString()
     }
   });
 
-/** Checkbox groups arrive as a string, several strings or nothing. */
+/** Checkbox groups arrive as a string, several strings or nothing; each choice is kept once (a hand-made form may repeat it). */
 export const checkboxList = <T extends string>(values: readonly [T, ...T[]]) =>
   z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
     z.array(z.enum(values)),
   );
 

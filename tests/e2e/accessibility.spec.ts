@@ -32,6 +32,9 @@ test("public pages", async ({ page }) => {
   }
 });
 
+// Each test walks many pages one after another; on a busy 2-core machine that takes longer than one page's budget.
+test.describe.configure({ timeout: 180_000 });
+
 test("partner pages", async ({ page }) => {
   const { partner, admin } = await createPartner();
   const { customer } = await createCustomerWithSubscription(partner.id, 5);
@@ -51,6 +54,9 @@ test("partner pages", async ({ page }) => {
     `/customers/${customer.id}/users/import`,
     "/orders/new",
     "/audit",
+    "/settings",
+    "/team/me",
+    "/account/change-password",
   ]) {
     await expectAccessible(page, path);
   }

@@ -13,7 +13,8 @@ import { addCustomerUser, exportCustomerUsers } from "@/lib/customers/customer-u
 import { consumeRateLimit } from "@/lib/security/rate-limit";
 import { verifyPassword } from "@/lib/auth/password";
 import { parseCsv } from "@/lib/csv/parse";
-import { EMAIL_IN_OTHER_ORGANIZATION } from "@/lib/accounts/email-rule";
+import { EMAIL_IN_OTHER_ORGANIZATION, EMAIL_IN_THIS_ORGANIZATION } from "@/lib/accounts/email-rule";
+import { inviteTeamMember } from "@/lib/team/invite";
 import { NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { createPartner } from "../support/factories";
 import { createCustomerUser, createCustomerWithSubscription, createProduct } from "../support/customer-factories";
@@ -309,5 +310,37 @@ describe("limits of an import file (a file is no memory or enumeration tool)", (
       where: { partnerId: caller.partnerId, action: "customer_users.import_conflicts_checked", changes: { path: ["refused"], equals: true } },
     });
     expect(refusals).toBe(2);
+  });
+});
+
+describe("the one-by-one paths can't be used to get round the conflict limit", () => {
+  it("counts an address held elsewhere towards the same per-partner limit when adding a customer user or inviting", async () => {
+    const { caller, customer, product } = await setup(0);
+    const other = await createPartner();
+    const elsewhere = await createCustomerWithSubscription(other.partner.id, 1);
+    const held = await createCustomerUser(elsewhere.customer);
+    const ours = await createCustomerUser(customer);
+    const add = (email: string) =>
+      addCustomerUser(caller, { customerId: customer.id, firstName: "Eve", lastName: "Probe", email, phone: null, productIds: [product.id] });
+    const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+
+    // Before the limit: the one-by-one answer, and the probe costs one unit.
+    const first = await errorOf(add(held.email));
+    expect(first).toBeInstanceOf(ValidationError);
+    expect((first as ValidationError).fieldErrors.email).toEqual([EMAIL_IN_OTHER_ORGANIZATION]);
+    const bucket = await db.rateLimitBucket.findUnique({ where: { key: `${IMPORT_CONFLICTS_POLICY.name}:${caller.partnerId}` } });
+    expect(bucket?.count).toBe(1);
+
+    // A product with no free seat makes a free address fail too, writing nothing: without the limit,
+    // this form would tell which of any number of addresses have accounts on the portal.
+    await db.rateLimitBucket.update({ where: { key: bucket!.key }, data: { count: IMPORT_CONFLICTS_POLICY.limit } });
+    await expect(add(held.email)).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      inviteTeamMember(caller, { firstName: "Eve", lastName: "Probe", email: held.email, phone: null, role: "sales", permissions: [], managerId: null }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    // An address inside the organization is not counted and still gets its own message.
+    const inside = await errorOf(add(ours.email));
+    expect((inside as ValidationError).fieldErrors.email).toEqual([EMAIL_IN_THIS_ORGANIZATION]);
+    expect(await db.user.count({ where: { customerId: customer.id } })).toBe(1);
   });
 });

@@ -68,6 +68,36 @@ describe("rate limits in Postgres", () => {
     expect(await signInWithPassword(admin.email, TEST_PASSWORD, { ip: "198.51.100.67", userAgent: "vitest" })).not.toBeNull();
   });
 
+  it("counts an IPv6 client by its /64 network, so rotating addresses within it gives no extra guesses", async () => {
+    const { admin } = await createPartner();
+    const prefix = `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+    // One host owns the whole /64: every guess from a fresh address in it.
+    for (let i = 0; i < RATE_LIMITS.signInPerIp.limit; i++) {
+      const from = { ip: `${prefix}:${(i + 1).toString(16)}:0:0:1`, userAgent: "vitest" };
+      expect(await signInWithPassword(uniqueEmail(`v6spray${i}`), "wrong password here", from)).toBeNull();
+    }
+    const refused = await signInWithPassword(admin.email, TEST_PASSWORD, { ip: `${prefix}::abcd`, userAgent: "vitest" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    // Another network is not affected.
+    expect(await signInWithPassword(admin.email, TEST_PASSWORD, { ip: "2001:db8:ffff:1::1", userAgent: "vitest" })).not.toBeNull();
+  });
+
+  it("gives an attacker no extra guesses for signing in to their own account in between", async () => {
+    const { admin: own } = await createPartner();
+    const attacker = { ip: "198.51.100.68", userAgent: "vitest" };
+    let guesses = 0;
+    for (let i = 0; i < RATE_LIMITS.signInPerIp.limit + 10; i++) {
+      const guess = await signInWithPassword(uniqueEmail(`alternate${i}`), "wrong password here", attacker).catch((e: unknown) => e);
+      if (guess instanceof RateLimitedError) break;
+      expect(guess).toBeNull();
+      guesses++;
+      // The success gives back only its own attempt, never one of the guesses.
+      const success = await signInWithPassword(own.email, TEST_PASSWORD, attacker).catch((e: unknown) => e);
+      if (success instanceof RateLimitedError) break;
+    }
+    expect(guesses).toBeLessThanOrEqual(RATE_LIMITS.signInPerIp.limit);
+  });
+
   it("never refuses an owner who signs in successfully, again and again, from one address", async () => {
     const { admin } = await createPartner();
     const office = { ip: "198.51.100.80", userAgent: "vitest" };

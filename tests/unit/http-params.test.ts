@@ -119,3 +119,11 @@ describe("text fields refuse control characters", () => {
     expect(ForgotPasswordInput.safeParse({ login: " Nadia@Northwind.example " }).success).toBe(true);
   });
 });
+
+describe("checkbox groups posted by hand", () => {
+  it("keep each choice once, however often the field is repeated", () => {
+    const permissions = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? "users.view" : "customers.view"));
+    const parsed = InviteUserInput.safeParse({ firstName: "Eve", lastName: "Probe", email: "eve@example.com", permissions });
+    expect(parsed.data?.permissions).toEqual(["customers.view", "users.view"]);
+  });
+});

@@ -64,6 +64,20 @@ describe("the dev mailbox's loopback check", () => {
     expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", realIp: "10.0.0.5" })).toBe(false);
   });
 
+  it("refuses a local proxy that names the outside client only in Forwarded (RFC 7239) or a CDN's client header", () => {
+    for (const forwarded of ["for=10.0.0.5", 'for="[2001:db8::1]:4711";proto=https', "for=127.0.0.1, for=10.0.0.5", "for=unknown", "for=_hidden"]) {
+      expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", forwarded }), forwarded).toBe(false);
+    }
+    for (const forwarded of ["for=127.0.0.1", 'for="[::1]:4711";proto=http', "proto=http;for=127.0.0.1:3000"]) {
+      expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", forwarded }), forwarded).toBe(true);
+    }
+    for (const [name, value] of [["true-client-ip", "10.0.0.5"], ["cf-connecting-ip", "203.0.113.9"], ["x-client-ip", "10.0.0.5"]]) {
+      const headers = new Headers({ [name]: value });
+      expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", clientAddressHeaders: headers }), name).toBe(false);
+    }
+    expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", clientAddressHeaders: new Headers({ "true-client-ip": "127.0.0.1" }) })).toBe(true);
+  });
+
   it("refuses every request when the server was opened to the network with HOST", () => {
     for (const listenHost of ["0.0.0.0", "::", "192.168.1.2"]) {
       expect(mayReadDevMailbox({ connectionAddress: "127.0.0.1", listenHost }), listenHost).toBe(false);
