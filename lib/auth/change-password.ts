@@ -11,23 +11,20 @@ export const WRONG_CURRENT_PASSWORD = "That isn't your current password.";
 export const SAME_AS_CURRENT_PASSWORD = "Choose a password different from your current one.";
 
 /**
- * The signed-in user (partner user, customer user or staff) replaces their
- * password (DESIGN §10): only with the current one — for a temporary password,
- * the temporary password typed again — so a stolen session can't lock the
- * owner out. A wrong current password counts as a failed sign-in towards the
- * lockout (lib/auth/lockout.ts), so a session can't be used to guess it.
- * Stored with argon2id; every other session ends (sessionVersion bump) while
- * this one is carried over to the new version, so the user stays signed in.
+ * Proves the signed-in user knows their current password before a change a
+ * stolen session must not make (a new password, a new sign-in email). A wrong
+ * one is a field error on `field` and counts as a failed sign-in towards the
+ * lockout, so a session can't be used to guess it. Returns what was verified.
  */
-export async function changeOwnPassword(caller: Caller, input: { currentPassword: string; password: string }) {
+export async function verifyCurrentPassword(caller: Caller, currentPassword: string, field = "currentPassword") {
   const user = await db.user.findFirst({
     where: { id: caller.userId, deletedAt: null },
     select: { passwordHash: true, lockedUntil: true, email: true, firstName: true, lastName: true, partnerId: true },
   });
-  if (!user) throw ValidationError.field("currentPassword", WRONG_CURRENT_PASSWORD);
+  if (!user) throw ValidationError.field(field, WRONG_CURRENT_PASSWORD);
   assertNotLocked(user);
 
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     const lock = await db.$transaction(async (tx) => {
       const locked = await recordFailedSignIn(tx, caller.userId);
       await recordAudit(tx, caller, {
@@ -41,8 +38,22 @@ export async function changeOwnPassword(caller: Caller, input: { currentPassword
       wakeOutboxWorker();
       throw new AccountLockedError(lock.minutes * 60);
     }
-    throw ValidationError.field("currentPassword", WRONG_CURRENT_PASSWORD);
+    throw ValidationError.field(field, WRONG_CURRENT_PASSWORD);
   }
+  return user;
+}
+
+/**
+ * The signed-in user (partner user, customer user or staff) replaces their
+ * password (DESIGN §10): only with the current one — for a temporary password,
+ * the temporary password typed again — so a stolen session can't lock the
+ * owner out. A wrong current password counts as a failed sign-in towards the
+ * lockout (lib/auth/lockout.ts), so a session can't be used to guess it.
+ * Stored with argon2id; every other session ends (sessionVersion bump) while
+ * this one is carried over to the new version, so the user stays signed in.
+ */
+export async function changeOwnPassword(caller: Caller, input: { currentPassword: string; password: string }) {
+  const user = await verifyCurrentPassword(caller, input.currentPassword);
 
   const problem =
     input.password === input.currentPassword

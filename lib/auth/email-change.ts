@@ -12,6 +12,7 @@ import type { PartnerCaller } from "./caller.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
 import { assertMayActOn, lockPartnerTeam } from "../team/rules.ts";
+import { verifyCurrentPassword } from "./change-password.ts";
 
 // Changing the login email (DESIGN §2, §4): the new address must confirm
 // through a link before anything changes; the old address is told at both
@@ -28,6 +29,23 @@ const targetSelect = { id: true, firstName: true, lastName: true, email: true, e
  * reset the password, so this is as strong as acting on the account).
  */
 export async function requestEmailChange(caller: PartnerCaller, userId: string, newEmail: string) {
+  if (userId === caller.userId) {
+    throw new ForbiddenError("Change your own sign-in email from Your account, where it asks for your current password.");
+  }
+  return startEmailChange(caller, userId, newEmail);
+}
+
+/**
+ * The signed-in user changes their own sign-in email: only with their current
+ * password (DESIGN §10), because whoever controls the address can reset the
+ * password, so a stolen session must not be able to move it.
+ */
+export async function requestOwnEmailChange(caller: PartnerCaller, input: { newEmail: string; currentPassword: string }) {
+  await verifyCurrentPassword(caller, input.currentPassword);
+  return startEmailChange(caller, caller.userId, input.newEmail);
+}
+
+async function startEmailChange(caller: PartnerCaller, userId: string, newEmail: string) {
   const forSomeoneElse = caller.userId !== userId;
   if (forSomeoneElse && !caller.permissions.includes("users.manage")) throw new ForbiddenError();
   const user = await db.user.findFirst({

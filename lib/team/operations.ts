@@ -5,7 +5,7 @@ import { db } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { requirePermission, PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
-import { requestEmailChange } from "../auth/email-change.ts";
+import { requestEmailChange, requestOwnEmailChange } from "../auth/email-change.ts";
 import { NOTIFICATION_KINDS } from "../notifications/kinds.ts";
 import { nameField, phoneField } from "../validation/fields.ts";
 import { zodFieldErrors } from "../operations/errors.ts";
@@ -281,7 +281,7 @@ export const requestMyEmailChange = operation({
   input: OwnEmailChangeInput,
   access: { own: "partner" },
   audit: "user.email_change_requested",
-  run: (caller, input) => requestEmailChange(caller, caller.userId, input.newEmail),
+  run: (caller, input) => requestOwnEmailChange(caller, input),
 });
 
 export const TEAM_OPERATIONS = [

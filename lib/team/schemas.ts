@@ -96,4 +96,7 @@ export type TeamListFilters = z.output<typeof TeamListFilters>;
 
 export const OwnNotificationsInput = z.object({ notifications: checkboxList(NOTIFICATION_KINDS) });
 
-export const OwnEmailChangeInput = z.object({ newEmail: emailField });
+export const OwnEmailChangeInput = z.object({
+  newEmail: emailField,
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+});

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { confirmEmailChange, requestEmailChange } from "@/lib/auth/email-change";
+import { confirmEmailChange, requestEmailChange, requestOwnEmailChange } from "@/lib/auth/email-change";
 import { resendInvite } from "@/lib/team/invite";
 import {
   deleteTeamMember,
@@ -19,7 +19,7 @@ import {
 import { EditUserInput, RestoreUserInput } from "@/lib/team/schemas";
 import { mayActOn } from "@/lib/team/ceiling";
 import type { PartnerCaller } from "@/lib/auth/caller";
-import { callerFor, createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
+import { callerFor, createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 type Member = Awaited<ReturnType<typeof createPartnerUser>>;
 
@@ -204,7 +204,7 @@ describe("the primary user", () => {
     expect(mayActOn(nadiaCaller, primary, true)).toBe(false);
 
     await updateTeamMember(primaryCaller, edit(primary, { firstName: "Renamed" }));
-    await requestEmailChange(primaryCaller, primary.id, uniqueEmail("mine"));
+    await requestOwnEmailChange(primaryCaller, { newEmail: uniqueEmail("mine"), currentPassword: TEST_PASSWORD });
     await sendResetLinkToMember(primaryCaller, primary.id);
     expect(mayActOn(primaryCaller, primary, true)).toBe(true);
     await transferPrimaryUser(primaryCaller, nadia.id);
@@ -226,5 +226,26 @@ describe("your own account", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.role).toEqual(["You can't change your own role or permissions. Ask another admin."]);
     expect(await reload(helperUser.id)).toMatchObject({ role: "read_only", permissions: ["users.manage"] });
+  });
+});
+
+describe("your own sign-in email", () => {
+  it("changes only with your current password: a stolen session can't move the address that resets the password", async () => {
+    const { helper, helperUser } = await team();
+    const attackerAddress = uniqueEmail("stolen-session");
+    const tokensBefore = await db.userToken.count({ where: { userId: helperUser.id } });
+
+    // Without the password, by either route: refused, nothing issued or sent.
+    expect(await refusal(requestEmailChange(helper, helperUser.id, attackerAddress))).toMatch(/current password/);
+    const wrong = await requestOwnEmailChange(helper, { newEmail: attackerAddress, currentPassword: "not-my-password-123" }).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(ValidationError);
+    expect((wrong as ValidationError).fieldErrors.currentPassword).toEqual(["That isn't your current password."]);
+    expect(await db.userToken.count({ where: { userId: helperUser.id } })).toBe(tokensBefore);
+    expect(await db.outboxEmail.count({ where: { to: attackerAddress } })).toBe(0);
+    // The wrong guess counts towards the lockout like a failed sign-in.
+    expect((await reload(helperUser.id)).failedSignIns).toBe(1);
+
+    await requestOwnEmailChange(helper, { newEmail: attackerAddress, currentPassword: TEST_PASSWORD });
+    expect(await db.outboxEmail.count({ where: { to: attackerAddress, template: "email-change-confirm" } })).toBe(1);
   });
 });

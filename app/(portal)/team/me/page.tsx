@@ -37,6 +37,7 @@ export default async function MyAccountPage() {
         </p>
         <ActionForm action={requestMyEmailChangeAction} aria-label="Change your sign-in email">
           <TextField name="newEmail" label="New email" type="email" autoComplete="email" required />
+          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
           <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
         </ActionForm>
       </section>
