@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseIsDown, serviceUnavailableResponse } from "./lib/db/unavailable";
+import { env } from "./lib/env";
 
 // Security headers for every page (DESIGN §10): a nonce-based CSP for
 // scripts, no framing, no MIME sniffing; token pages also get no-referrer
@@ -9,8 +11,18 @@ import { NextResponse, type NextRequest } from "next/server";
 const TOKEN_PAGE = /^\/(activate|reset-password|confirm-email)\//;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+
+  // A path with malformed percent-encoding (`/team/%%%`) names nothing; Next's router would fail decoding
+  // its dynamic segment with a 500, so it is a 400 here, before routing (DESIGN §10: no input yields a 5xx).
+  if (!isDecodable(pathname)) {
+    return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+
+  // After a query failed for want of a database, a 503 ("back in a moment"; problem+json under /api/) until
+  // a check answers again; free while nothing failed (lib/db/unavailable.ts, decision 0019).
+  if (await databaseIsDown(env().DATABASE_URL)) return serviceUnavailableResponse(pathname);
 
   if (pathname.startsWith("/api/") && !SAFE_METHODS.has(request.method) && isCrossSite(request)) {
     return NextResponse.json(
@@ -64,6 +76,15 @@ function isCrossSite(request: NextRequest): boolean {
     return new URL(origin).host !== host;
   } catch {
     return true;
+  }
+}
+
+function isDecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
   }
 }
 

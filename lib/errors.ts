@@ -3,7 +3,18 @@
 
 export type FieldErrors = Record<string, string[]>;
 
+// Marks every AppError, whichever copy of this module made it: Next bundles a
+// module once per route, and an error made by a process-wide object (the
+// database client, lib/db/client.ts) may come from another route's copy.
+const APP_ERROR = Symbol.for("partner-portal.AppError");
+
 export abstract class AppError extends Error {
+  readonly [APP_ERROR] = true;
+  /** `x instanceof AppError` holds for an AppError of any copy of this module; subclasses check as usual. */
+  static [Symbol.hasInstance]<C extends abstract new (...args: never) => unknown>(this: C, value: unknown): value is InstanceType<C> {
+    if ((this as unknown) !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
   abstract readonly code: "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNAUTHENTICATED" | "UNAVAILABLE";
   abstract readonly status: number;
 }

@@ -1,7 +1,8 @@
 // npm test — every test, in order of speed: types, unit and integration
 // (Vitest, real PostgreSQL), then end-to-end (Playwright in the system's
 // Chromium against the built portal, a real SMTP server), then scale (two
-// standalone servers on one database). Ends with one "N passed, N failed"
+// standalone servers on one database), then faults (SMTP down, SIGKILL,
+// PostgreSQL restarted; the same build). Ends with one "N passed, N failed"
 // line over all of them.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -68,6 +69,15 @@ const scaleReport = path.join(RESULTS, "vitest-scale.json");
 ok = run("two instances on one database (Vitest, tests/scale)", bin("vitest"), ["run", "--config", "vitest.scale.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${scaleReport}`]) && ok;
 try {
   countVitest(scaleReport);
+} catch {
+  totals.failed += 1;
+}
+
+// After scale: the standalone build in .next-scale is already up to date.
+const faultsReport = path.join(RESULTS, "vitest-faults.json");
+ok = run("faults: SMTP down, SIGKILL, PostgreSQL restart (Vitest, tests/faults)", bin("vitest"), ["run", "--config", "vitest.faults.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${faultsReport}`]) && ok;
+try {
+  countVitest(faultsReport);
 } catch {
   totals.failed += 1;
 }

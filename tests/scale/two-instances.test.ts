@@ -3,30 +3,21 @@
 // delivering to one real SMTP server. Nothing may live in a process: a
 // session, a permission change, a lockout count, an email and a scheduled
 // job must each behave as if there were one server.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { simpleParser } from "mailparser";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildStandalone, standaloneDir, standaloneIsStale } from "../../scripts/build";
 import { databaseUrl, freePort } from "../../scripts/support/postgres";
 import { cloneTemplate, startTestServer, type TestServer } from "../support/test-database";
+import { ensureStandaloneBuild, getPage, signIn, sleep, startInstance, startSmtp, type Instance, type Smtp } from "./support";
 
-const DIST_DIR = process.env.SCALE_DIST_DIR ?? ".next-scale";
 const SECRET = "scale-tests-secret-0123456789abcdefghijkl";
 const INVITES = 500;
 // lib/jobs/scheduler.ts: each instance checks every job once a minute.
 const TICK_MS = 60_000;
 
-type Instance = { name: string; base: string; process: ChildProcess };
-type Received = { to: string[]; messageId: string };
-
 let server: TestServer;
 let dbUrl: string;
 let sql: pg.Client;
-let smtp: SMTPServer;
-const received: Received[] = [];
+let smtp: Smtp;
 const instances: Instance[] = [];
 let startedAt = 0;
 let jobs: { name: string; everyMs: number }[] = [];
@@ -81,93 +72,31 @@ beforeAll(async () => {
     END $$;
     CREATE TRIGGER scale_log_claim AFTER INSERT OR UPDATE ON "JobLease" FOR EACH ROW EXECUTE FUNCTION scale_log_claim();`);
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), messageId: parsed.messageId ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
-
-  // Built once, again only when a source changed (SCALE_SKIP_BUILD=1 reuses whatever is there).
-  if (process.env.SCALE_SKIP_BUILD !== "1" && standaloneIsStale(DIST_DIR)) buildStandalone(DIST_DIR, process.env, "ignore");
+  smtp = await startSmtp();
+  ensureStandaloneBuild();
 
   const ports = [await freePort(), await freePort()];
   startedAt = Date.now();
-  for (const [index, port] of ports.entries()) {
-    const child = spawn(process.execPath, [path.join(standaloneDir(DIST_DIR), "server.js")], {
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        HOSTNAME: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: dbUrl,
-        AUTH_SECRET: SECRET,
-        APP_URL: `http://127.0.0.1:${ports[0]}`,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        DEV_MAILBOX: "false",
-        OUTBOX_WORKER_ENABLED: "true",
-        OUTBOX_POLL_INTERVAL_MS: "200",
-      },
-    });
-    const label = index === 0 ? "A" : "B";
-    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[instance ${label}] ${chunk}`));
-    instances.push({ name: label, base: `http://127.0.0.1:${port}`, process: child });
-  }
-  await Promise.all(instances.map(waitUntilServing));
+  const env = (port: number) => ({
+    DATABASE_URL: dbUrl,
+    AUTH_SECRET: SECRET,
+    APP_URL: `http://127.0.0.1:${ports[0]}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    OUTBOX_WORKER_ENABLED: "true",
+    OUTBOX_POLL_INTERVAL_MS: "200",
+    PORT: String(port),
+  });
+  instances.push(...(await Promise.all(ports.map((port, index) => startInstance(index === 0 ? "A" : "B", env(port), port)))));
 });
 
 afterAll(async () => {
   for (const instance of instances) instance.process.kill("SIGTERM");
   await sql?.end();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await server?.stop();
 });
 
-async function waitUntilServing(instance: Instance) {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (instance.process.exitCode !== null) throw new Error(`instance ${instance.name} exited with code ${instance.process.exitCode}`);
-    try {
-      if ((await fetch(`${instance.base}/login`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`instance ${instance.name} did not answer at ${instance.base}`);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const [A, B] = [() => instances[0], () => instances[1]];
-
-/** Signs in through next-auth's credentials endpoint, as the browser's form does; the session cookie or null. */
-async function signIn(instance: Instance, login: string, password: string): Promise<string | null> {
-  const csrf = await fetch(`${instance.base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${instance.base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: instance.base },
-    body: new URLSearchParams({ csrfToken, login, password, callbackUrl: `${instance.base}/` }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  return session ? session.split(";")[0] : null;
-}
-
-async function getPage(instance: Instance, pathname: string, cookie: string) {
-  const response = await fetch(`${instance.base}${pathname}`, { redirect: "manual", headers: { cookie } });
-  return { status: response.status, location: response.headers.get("location"), body: await response.text() };
-}
 
 describe("two standalone instances on one database", () => {
   it("each scheduled job runs once per period across both instances", async () => {
@@ -252,7 +181,7 @@ describe("two standalone instances on one database", () => {
     }
     console.log(`[scale] ${INVITES} invites written in ${Date.now() - t0} ms`);
     const wanted = new Set(emails);
-    const ours = () => received.filter((message) => message.to.some((to) => wanted.has(to)));
+    const ours = () => smtp.received.filter((message) => message.to.some((to) => wanted.has(to)));
     const deadline = Date.now() + 90_000;
     while (ours().length < INVITES && Date.now() < deadline) await sleep(250);
     // Two more poll rounds of both workers: a duplicate would show up now.
