@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Partner Portal <no-reply@partner-portal.local>"),
+  // Where "Contact support" links point (lib/support-contact.ts): SUPPORT_URL, when set, wins over the address.
+  SUPPORT_EMAIL: z.string().trim().email().default("support@partner-portal.local"),
+  SUPPORT_URL: z.string().trim().url().refine((url) => /^https?:/.test(url), "SUPPORT_URL must be an http(s) URL").optional(),
   ACTIVATION_TOKEN_TTL_HOURS: z.coerce.number().int().positive().default(72),
   PASSWORD_RESET_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireCaller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
-import { AppHeader } from "@/components/ui/app-header";
+import { AppHeader, callerAffiliation } from "@/components/ui/app-header";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const caller = await requireCaller();
@@ -30,7 +30,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         user={
           <>
             {caller.firstName} {caller.lastName}
-            {caller.partnerName && <span className="text-gray-500"> · {caller.partnerName}</span>}
+            {callerAffiliation(caller) && <span className="text-gray-500"> · {callerAffiliation(caller)}</span>}
           </>
         }
       />

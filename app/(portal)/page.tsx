@@ -4,6 +4,7 @@ import { requireCaller } from "@/lib/auth/caller";
 import { can, roleLabel } from "@/lib/auth/permissions";
 import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { CustomersDashboardSection } from "./customers/dashboard-section";
+import { callerAffiliation } from "@/components/ui/app-header";
 
 export const metadata = { title: "Dashboard" };
 
@@ -29,7 +30,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <h1 className="text-2xl font-semibold">Welcome, {caller.firstName}</h1>
       <p className="mt-1 text-gray-700">
-        {caller.partnerName ?? "Vendor console"} · {roleLabel(caller.role)}
+        {caller.kind === "CUSTOMER" ? callerAffiliation(caller) : `${caller.partnerName ?? "Vendor console"} · ${roleLabel(caller.role)}`}
       </p>
       {caller.kind === "PARTNER" && can(caller, "users.view") && (
         <section className="mt-8 rounded-lg border border-gray-200 bg-white p-6">

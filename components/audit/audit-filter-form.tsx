@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { auditActionGroups } from "@/lib/audit/actions";
 import type { AuditFilterValues } from "@/lib/audit/queries";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -58,7 +59,23 @@ export function AuditFilterForm({
           </div>
         )}
         {field("actor", "Actor email")}
-        {field("action", "Action", { placeholder: "e.g. user.deleted or user." })}
+        <div>
+          <label htmlFor="audit-action" className="block font-medium">
+            Action
+          </label>
+          <select id="audit-action" name="action" defaultValue={values.action ?? ""} className={inputClass}>
+            <option value="">All actions</option>
+            {auditActionGroups().map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.actions.map((action) => (
+                  <option key={action.value} value={action.value}>
+                    {action.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
         {field("target", "Target id")}
         {field("from", "From", { type: "date" })}
         {field("to", "To", { type: "date" })}

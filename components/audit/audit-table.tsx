@@ -1,3 +1,4 @@
+import { auditActionLabel } from "@/lib/audit/actions";
 import Link from "next/link";
 import type { AuditRow } from "@/lib/audit/queries";
 import { DataTable } from "@/components/ui/table";
@@ -67,7 +68,9 @@ export function AuditTable({
               )}
             </td>
           )}
-          <td className="px-4 py-3 font-mono text-xs">{event.action}</td>
+          <td className="px-4 py-3">
+            {auditActionLabel(event.action)} <span className="block font-mono text-xs text-gray-600">{event.action}</span>
+          </td>
           {partner ? (
             <>
               <td className="px-4 py-3">

@@ -2,6 +2,7 @@
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
+import { SupportLinkFor } from "../ui/support-link";
 
 // The one form pattern (STYLE §3): a server action through useActionState;
 // fields read their error and echoed value from this context.
@@ -42,9 +43,12 @@ function FormMessage({ state }: { state: FormState<unknown> | null }) {
       </p>
     ) : null;
   }
+  // A refusal that sends the user to support (e.g. a disabled account) links to it, naming the login typed.
+  const login = state.values?.login;
   return state.formError ? (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
       {state.formError}
+      <SupportLinkFor message={state.formError} value={typeof login === "string" ? login : undefined} />
     </p>
   ) : null;
 }

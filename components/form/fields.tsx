@@ -1,26 +1,54 @@
 "use client";
 import { useId, type ReactNode } from "react";
 import { useField } from "./action-form";
+import { SupportLinkFor } from "../ui/support-link";
 
-/** A field's error messages, referenced by its aria-describedby. */
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+/**
+ * A field's error messages, referenced by its aria-describedby. A message
+ * that sends the user to support gets the link, its subject naming `value`
+ * (what was typed in the field), e.g. "Duplicate email for …" (lib/support-contact.ts).
+ */
+export function FieldErrors({ id, errors, value }: { id: string; errors?: string[]; value?: string }) {
   if (!errors?.length) return null;
   return (
     <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
       {errors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>
+          {error}
+          <SupportLinkFor message={error} value={value} />
+        </p>
       ))}
     </div>
   );
 }
 
-/** The label (marked optional unless required) and the hint above an input. */
-function FieldLabel({ id, label, required, hint }: { id: string; label: string; required?: boolean; hint?: string }) {
+/**
+ * The label (marked optional unless required, or with `requirement` when the
+ * field is required only in some cases, e.g. "required for a Partner Account
+ * Executive") and the hint above an input.
+ */
+function FieldLabel({
+  id,
+  label,
+  required,
+  requirement,
+  hint,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  requirement?: string;
+  hint?: string;
+}) {
   return (
     <>
       <label htmlFor={id} className="block text-sm font-medium text-gray-900">
         {label}
-        {!required && <span className="font-normal text-gray-500"> (optional)</span>}
+        {requirement ? (
+          <span className="font-normal text-gray-700"> ({requirement})</span>
+        ) : (
+          !required && <span className="font-normal text-gray-500"> (optional)</span>
+        )}
       </label>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-gray-600">
@@ -75,7 +103,7 @@ export function TextField({
         aria-describedby={describedBy(id, hint, errors)}
         className={inputClass}
       />
-      <FieldErrors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} value={typeof value === "string" ? value : undefined} />
     </div>
   );
 }
@@ -86,6 +114,7 @@ export function SelectField({
   options,
   hint,
   required,
+  requirement,
   placeholder,
   defaultValue = "",
 }: {
@@ -94,6 +123,8 @@ export function SelectField({
   options: { value: string; label: string }[];
   hint?: string;
   required?: boolean;
+  /** Shown next to the label instead of "(optional)" when the field is required in the current case. */
+  requirement?: string;
   placeholder?: string;
   /** The saved value; after a refused submit the echoed one wins. */
   defaultValue?: string;
@@ -103,7 +134,7 @@ export function SelectField({
   const initial = typeof value === "string" ? value : defaultValue;
   return (
     <div>
-      <FieldLabel id={id} label={label} required={required} hint={hint} />
+      <FieldLabel id={id} label={label} required={required} requirement={requirement} hint={hint} />
       <select
         id={id}
         name={name}

@@ -1,8 +1,19 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/auth/actions";
+import type { Caller } from "@/lib/auth/caller";
 
 export type NavLink = { href: string; label: string };
+
+/**
+ * Where the signed-in person belongs, as the header and dashboard say it: a
+ * customer user's own company ("Fabrikam Dental · Customer user"), a partner
+ * user's organization, or nothing for vendor staff.
+ */
+export function callerAffiliation(caller: Pick<Caller, "kind" | "partnerName" | "customerName">): string | null {
+  if (caller.kind === "CUSTOMER") return caller.customerName ? `${caller.customerName} · Customer user` : "Customer user";
+  return caller.partnerName;
+}
 
 const THEMES = {
   portal: {

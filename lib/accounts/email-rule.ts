@@ -8,9 +8,10 @@ import { consumeRateLimit, type RateLimitPolicy } from "../security/rate-limit.t
 // partial unique index is the real guard; this turns its refusal into a
 // message that names the conflict without leaking another tenant's data.
 
-// Says neither which organization nor which kind of account holds the address (DESIGN §10).
-export const EMAIL_IN_OTHER_ORGANIZATION =
-  "This email address can't be used. Contact support if it should belong to your organization.";
+// Says neither which organization nor which kind of account holds the address (DESIGN §10); worded in
+// lib/support-contact.ts, which also turns it into a "Contact support" link in the form (decision 0021).
+export { EMAIL_IN_OTHER_ORGANIZATION } from "../support-contact.ts";
+import { EMAIL_IN_OTHER_ORGANIZATION } from "../support-contact.ts";
 export const EMAIL_IN_THIS_ORGANIZATION = "This email already belongs to someone in your organization.";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Prisma } from "../db/client.ts";
-import { cleanText, dateFilter, firstValue, numericCursor, optionalId, readSearchParams, searchText, type RawSearchParams } from "../http/params.ts";
+import { AUDIT_ACTIONS, type AuditAction } from "./actions.ts";
+import { choice, cleanText, dateFilter, firstValue, numericCursor, optionalId, readSearchParams, searchText, type RawSearchParams } from "../http/params.ts";
 
 // Reading the audit log (DESIGN §8): a partner's own events for its users with
 // audit.view, every event for vendor staff. Newest first, keyset-paginated
@@ -13,8 +14,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AuditFilters = z.object({
   /** Email (or part of it) of who acted. */
   actor: searchText(200),
-  /** An action name, or its start ("user." for every user event). */
-  action: searchText(200),
+  /** One action of the catalog (lib/audit/actions.ts), picked from a list; anything else is ignored. */
+  action: choice(Object.keys(AUDIT_ACTIONS) as AuditAction[]),
   /** The id of the changed thing (a user, customer …). */
   target: searchText(200),
   from: dateFilter,
@@ -55,7 +56,7 @@ export async function listAuditEvents(scope: AuditScope, filters: AuditFilters, 
   const where: Prisma.AuditEventWhereInput = {
     ...(partnerId ? { partnerId } : {}),
     ...(actorIds ? { actorId: { in: actorIds } } : {}),
-    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
     ...(filters.target ? { targetId: filters.target } : {}),
     ...(filters.from || filters.to ? { at: { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: endOfDay(filters.to) }) } } : {}),
     ...(filters.before ? { id: { lt: filters.before } } : {}),

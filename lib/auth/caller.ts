@@ -14,6 +14,8 @@ export type Caller = {
   /** The tenant: always from the session, never from the request. */
   partnerId: string | null;
   partnerName: string | null;
+  /** A customer user's own company (their partner is the reseller); null for everyone else. */
+  customerName?: string | null;
   role: string | null;
   permissions: Permission[];
   firstName: string;
@@ -51,6 +53,7 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
     kind: user.kind,
     partnerId: user.partnerId,
     partnerName: user.partner?.name ?? null,
+    customerName: user.customer?.name ?? null,
     role: user.role,
     permissions: effectivePermissions(user.role, user.permissions),
     firstName: user.firstName,

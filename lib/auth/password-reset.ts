@@ -11,6 +11,7 @@ import { hashPassword, passwordProblem } from "./password.ts";
 import { unlockAccount } from "./lockout.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
+import { sendActivationEmail } from "../team/invite.ts";
 
 export const RESET_LINK_NO_LONGER_VALID = "This password reset link has expired or has already been used.";
 export const RESET_REQUESTED_MESSAGE =
@@ -38,7 +39,10 @@ export async function sendPasswordResetEmail(
 
 /**
  * "Forgot password" by email or username. Always completes the same way, so
- * the answer never tells whether an account exists (DESIGN §4, §10).
+ * the answer never tells whether an account exists (DESIGN §4, §10). Someone
+ * still invited has no password to reset: they get a fresh activation link
+ * instead (the one way links are issued, so earlier ones stop working, as
+ * with Resend invite). A disabled account gets nothing.
  */
 export async function requestPasswordReset(login: string, meta: RequestMeta) {
   const identifier = login.trim();
@@ -47,12 +51,24 @@ export async function requestPasswordReset(login: string, meta: RequestMeta) {
   const user = await db.user.findFirst({
     where: {
       deletedAt: null,
-      status: "ACTIVE",
+      status: { in: ["ACTIVE", "INVITED"] },
       OR: [{ emailNormalized: normalizeEmail(identifier) }, { username: identifier }],
     },
-    select: { id: true, firstName: true, email: true, partnerId: true },
+    select: { id: true, firstName: true, email: true, partnerId: true, status: true, partner: { select: { name: true } } },
   });
   if (!user) return;
+  if (user.status === "INVITED") {
+    await db.$transaction(async (tx) => {
+      await sendActivationEmail(tx, { userId: null, partnerName: user.partner?.name }, user, "invite-resent");
+      await recordAudit(tx, { userId: null, partnerId: user.partnerId, ...meta }, {
+        action: "user.activation_link_requested",
+        target: { type: "user", id: user.id },
+        changes: { via: "forgot_password" },
+      });
+    });
+    wakeOutboxWorker();
+    return;
+  }
   await db.$transaction(async (tx) => {
     await sendPasswordResetEmail(tx, user);
     await recordAudit(tx, { userId: null, partnerId: user.partnerId, ...meta }, {

@@ -49,6 +49,7 @@ export async function findLiveSession(sessionId: string) {
           sessionVersion: true,
           mustChangePassword: true,
           partner: { select: { name: true, status: true } },
+          customer: { select: { name: true } },
         },
       },
     },

@@ -9,16 +9,32 @@ import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 import { consumeRateLimit, RATE_LIMITS, refundRateLimit } from "../security/rate-limit.ts";
 import type { RequestMeta } from "./request-meta.ts";
+import { ACCOUNT_DISABLED_CONTACT_SUPPORT, accountDisabledAskPrimaryUser, partnerSuspendedMessage } from "../support-contact.ts";
 import { AccountLockedError, assertNotLocked, countUnknownAccountFailure, recordFailedSignIn } from "./lockout.ts";
 
-/** The user's partner is suspended (issue 6): the sign-in form shows why instead of the generic message. */
-export class PartnerSuspendedSignIn extends CredentialsSignin {
+/**
+ * A sign-in refused for a reason the person may know because they proved the
+ * password: the sign-in form shows `userMessage` instead of the generic one.
+ */
+export class ExplainedSignInRefusal extends CredentialsSignin {
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+  }
+}
+
+/** The user's partner is suspended (issue 6). */
+export class PartnerSuspendedSignIn extends ExplainedSignInRefusal {
   code = "partner_suspended";
-  readonly userMessage: string;
   constructor(reason: string | null) {
-    const message = `Your organization's access to Partner Portal is suspended${reason ? `: ${reason}` : ""}. Contact your vendor to restore it.`;
-    super(message);
-    this.userMessage = message;
+    super(partnerSuspendedMessage(reason));
+  }
+}
+
+/** The account is disabled: a partner user is sent to their primary user, anyone else to support (decision 0021). */
+export class AccountDisabledSignIn extends ExplainedSignInRefusal {
+  code = "account_disabled";
+  constructor(primaryUserName: string | null) {
+    super(primaryUserName ? accountDisabledAskPrimaryUser(primaryUserName) : ACCOUNT_DISABLED_CONTACT_SUPPORT);
   }
 }
 
@@ -42,12 +58,15 @@ export async function signInWithPassword(login: string, password: string, meta: 
     },
     select: {
       id: true,
+      kind: true,
       partnerId: true,
       status: true,
       passwordHash: true,
       sessionVersion: true,
       lockedUntil: true,
-      partner: { select: { status: true, suspendedReason: true } },
+      partner: {
+        select: { status: true, suspendedReason: true, primaryUser: { select: { id: true, firstName: true, lastName: true } } },
+      },
     },
   });
   // Locked: refused before the password is even looked at (and said so, with the wait).
@@ -66,6 +85,20 @@ export async function signInWithPassword(login: string, password: string, meta: 
       }),
     );
     throw new PartnerSuspendedSignIn(user.partner.suspendedReason);
+  }
+
+  // Likewise only the right password learns that the account is disabled, and whom to ask.
+  if (user && passwordMatches && user.status === "DISABLED") {
+    await db.$transaction((tx) =>
+      recordAudit(tx, { userId: null, partnerId: user.partnerId, ...meta }, {
+        action: "auth.sign_in_failed",
+        target: { type: "user", id: user.id },
+        changes: { reason: "account_disabled" },
+      }),
+    );
+    // A partner user's primary user can enable them; a customer user (whose partner is their reseller) or staff: support.
+    const primary = user.kind === "PARTNER" ? user.partner?.primaryUser : null;
+    throw new AccountDisabledSignIn(primary && primary.id !== user.id ? `${primary.firstName} ${primary.lastName}` : null);
   }
 
   if (!allowed) {

@@ -8,7 +8,7 @@ import {
   LINK_NO_LONGER_VALID,
   requestNewActivationLink,
 } from "@/lib/auth/activation";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { ValidationError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
@@ -115,7 +115,9 @@ describe("signing in", () => {
   it("refuses invited and disabled accounts", async () => {
     const { partner } = await createPartner();
     const disabled = await createPartnerUser(partner.id, { status: "DISABLED" });
-    expect(await signInWithPassword(disabled.email, TEST_PASSWORD, meta)).toBeNull();
+    // Refused; with the right password it says why (decision 0021), with a wrong one nothing.
+    await expect(signInWithPassword(disabled.email, TEST_PASSWORD, meta)).rejects.toBeInstanceOf(AccountDisabledSignIn);
+    expect(await signInWithPassword(disabled.email, "wrong password here", meta)).toBeNull();
   });
 
   it("ends a session on sign-out and when the user's session version changes", async () => {

@@ -16,7 +16,7 @@ import { EditUserInput, RestoreUserInput } from "@/lib/team/schemas";
 import { inviteTeamMember } from "@/lib/team/invite";
 import { InviteUserInput } from "@/lib/team/schemas";
 import { listTeamPage } from "@/lib/team/queries";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/sessions";
 import type { PartnerCaller } from "@/lib/auth/caller";
 import { callerFor, createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
@@ -183,7 +183,7 @@ describe("disable and enable", () => {
     const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
     await disableTeamMember(caller, user.id);
     expect(await findLiveSession(session!.sessionId)).toBeNull();
-    expect(await signInWithPassword(user.email, TEST_PASSWORD, meta)).toBeNull();
+    await expect(signInWithPassword(user.email, TEST_PASSWORD, meta)).rejects.toBeInstanceOf(AccountDisabledSignIn);
     expect(await reload(user.id)).toMatchObject({ status: "DISABLED", role: "sales" });
 
     await enableTeamMember(caller, user.id);
@@ -328,6 +328,34 @@ describe("team list", () => {
     const rest = await listTeamPage(caller, { ...search, sort: "lastSignIn", after: bySignIn.nextCursor! }, 4);
     expect(new Set([...bySignIn.members, ...rest.members].map((m) => m.id)).size).toBe(7);
   });
+
+  it("sorted by last sign-in pages newest first, ties by id, never-signed-in last, across page boundaries", async () => {
+    const { partner, caller } = await createPartner();
+    const tag = uniqueEmail("ls").slice(3, 11);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 12, minutes));
+    // Two pairs with the same sign-in time, three who never signed in: pages of 2 cross every boundary.
+    for (const minutes of [5, 5, 9, 1, 1, null, null, null]) {
+      const user = await createPartnerUser(partner.id, { lastName: `Sig${tag}` });
+      if (minutes !== null) await db.user.update({ where: { id: user.id }, data: { lastSignInAt: at(minutes) } });
+    }
+    const expected = (
+      await db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "User" WHERE "partnerId" = ${partner.id}::uuid AND "searchText" LIKE ${`%sig${tag}%`}
+        ORDER BY "lastSignInAt" DESC NULLS LAST, "id" DESC`
+    ).map((row) => row.id);
+    expect(expected).toHaveLength(8);
+    for (const size of [2, 3, 5]) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await listTeamPage(caller, { q: `sig${tag}`, sort: "lastSignIn", ...(after && { after }) }, size);
+        seen.push(...page.members.map((m) => m.id));
+        if (!page.nextCursor) break;
+        after = page.nextCursor;
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
 });
 
 describe("permissions are checked in the domain too", () => {
@@ -345,11 +373,11 @@ describe("your own account", () => {
     const { partner } = await createPartner();
     const sales = await createPartnerUser(partner.id, { role: "sales" });
     const { updateOwnNotifications, getOwnAccount } = await import("@/lib/team/manage");
-    const { requestEmailChange } = await import("@/lib/auth/email-change");
+    const { requestOwnEmailChange } = await import("@/lib/auth/email-change");
     await updateOwnNotifications(callerFor(sales), ["weekly_summary"]);
     expect((await reload(sales.id)).notifications.sort()).toEqual(["security", "weekly_summary"]);
     const newEmail = uniqueEmail("self");
-    await requestEmailChange(callerFor(sales), sales.id, newEmail);
+    await requestOwnEmailChange(callerFor(sales), { newEmail, currentPassword: TEST_PASSWORD });
     expect((await getOwnAccount(callerFor(sales))).pendingEmail?.newEmail).toBe(newEmail);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { ChoiceGroup, SelectField } from "@/components/form/fields";
-import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS, PARTNER_ROLES, PERMISSION_INFO } from "@/lib/auth/permissions";
+import { isPartnerRole, PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS, PARTNER_ROLES, PERMISSION_INFO } from "@/lib/auth/permissions";
 import { NOTIFICATION_INFO, type NotificationKind } from "@/lib/notifications/kinds";
 
 // The fields the invite and edit forms share: role (radio), manager,
@@ -64,14 +65,39 @@ export function NotificationsField({ defaults, kinds }: { defaults: readonly str
   );
 }
 
+/** The role ticked in the same form's RoleField, followed as the user changes it. */
+function useChosenRole(ref: RefObject<HTMLElement | null>) {
+  const [role, setRole] = useState<string | null>(null);
+  useEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!form) return;
+    const read = () => setRole((form.querySelector<HTMLInputElement>('input[name="role"]:checked')?.value ?? "") || null);
+    read();
+    form.addEventListener("change", read);
+    return () => form.removeEventListener("change", read);
+  }, [ref]);
+  return role;
+}
+
 export function ManagerField({ managers, defaultManagerId }: { managers: { id: string; firstName: string; lastName: string }[]; defaultManagerId: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const role = useChosenRole(ref);
+  // Which roles need a manager is the role catalog's rule (lib/auth/permissions.ts); the server enforces it.
+  const needsManager = isPartnerRole(role) && PARTNER_ROLES[role].requiresManager;
   return (
-    <SelectField
-      name="managerId"
-      label="Manager"
-      hint="Required for a Partner Account Executive: the Partner Admin they report to."
-      defaultValue={defaultManagerId ?? ""}
-      options={managers.map((manager) => ({ value: manager.id, label: `${manager.firstName} ${manager.lastName}` }))}
-    />
+    <div ref={ref}>
+      <SelectField
+        name="managerId"
+        label="Manager"
+        requirement={needsManager ? `required for a ${PARTNER_ROLES[role].label}` : undefined}
+        hint={
+          needsManager
+            ? "The Partner Admin they report to."
+            : "Required for a Partner Account Executive: the Partner Admin they report to."
+        }
+        defaultValue={defaultManagerId ?? ""}
+        options={managers.map((manager) => ({ value: manager.id, label: `${manager.firstName} ${manager.lastName}` }))}
+      />
+    </div>
   );
 }
