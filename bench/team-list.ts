@@ -27,13 +27,15 @@ try {
   const t0 = performance.now();
   // Realistic spread: 2,000 last names × 500 first names, a few statuses and roles.
   await db.$executeRaw`
-    INSERT INTO "User" ("id", "kind", "partnerId", "firstName", "lastName", "email", "emailNormalized", "status", "role", "updatedAt")
+    INSERT INTO "User" ("id", "kind", "partnerId", "firstName", "lastName", "email", "emailNormalized", "status", "role", "updatedAt", "lastSignInAt")
     SELECT gen_random_uuid(), 'PARTNER', ${partner.id}::uuid,
            'First' || (n % 500), 'Last' || lpad((n % 2000)::text, 4, '0'),
            'member' || n || '@bench.test', 'member' || n || '@bench.test',
            (CASE WHEN n % 10 = 0 THEN 'INVITED' WHEN n % 25 = 0 THEN 'DISABLED' ELSE 'ACTIVE' END)::"UserStatus",
            (CASE WHEN n % 4 = 0 THEN 'sales' WHEN n % 4 = 1 THEN 'read_only' ELSE 'account_executive' END),
-           now()
+           now(),
+           -- Four in five have signed in, at times spread over a year (to the millisecond, as the column holds).
+           CASE WHEN n % 5 = 0 THEN NULL ELSE date_trunc('milliseconds', now() - (((n * 7919) % 31536000) || ' seconds')::interval) END
     FROM generate_series(1, ${USERS}) AS n`;
   await db.$executeRawUnsafe('ANALYZE "User"');
   console.log(`[setup] ${USERS.toLocaleString("en")} team members of one partner written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -53,8 +55,17 @@ try {
     ORDER BY "lastName", "firstName", "id" OFFSET 40000 LIMIT 1`;
   const deepCursor = Buffer.from(JSON.stringify({ l: deep.lastName, f: deep.firstName, s: null, i: deep.id })).toString("base64url");
 
+  // Deep in the last-sign-in order: the 40,000th member (signed in), and the 90,000th (past everyone who has).
+  const bySignIn = (offset: number) => db.$queryRaw<{ lastSignInAt: Date | null; id: string }[]>`
+    SELECT "lastSignInAt", "id" FROM "User" WHERE "partnerId" = ${partner.id}::uuid AND "kind" = 'PARTNER' AND "deletedAt" IS NULL
+    ORDER BY "lastSignInAt" DESC NULLS LAST, "id" DESC OFFSET ${offset} LIMIT 1`;
+  const [signInDeep] = await bySignIn(40000);
+  const [neverDeep] = await bySignIn(90000);
+  const signInCursor = (row: { lastSignInAt: Date | null; id: string }) =>
+    Buffer.from(JSON.stringify({ l: "", f: "", s: row.lastSignInAt?.toISOString() ?? null, i: row.id })).toString("base64url");
+
   // The same page in one hand-written query: members, their manager, their newest unused activation link.
-  const rawPage = (where: ReturnType<typeof Prisma.sql>) => db.$queryRaw`
+  const rawPage = (where: ReturnType<typeof Prisma.sql>, order: ReturnType<typeof Prisma.sql>) => db.$queryRaw`
     SELECT u."id", u."firstName", u."lastName", u."email", u."role", u."permissions", u."status", u."lastSignInAt",
            m."id" AS "managerId", m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName", t."expiresAt"
     FROM "User" u
@@ -62,9 +73,13 @@ try {
     LEFT JOIN LATERAL (SELECT "expiresAt" FROM "UserToken" WHERE "userId" = u."id" AND "purpose" = 'ACTIVATION' AND "usedAt" IS NULL
                        ORDER BY "createdAt" DESC LIMIT 1) t ON true
     WHERE u."partnerId" = ${partner.id}::uuid AND u."kind" = 'PARTNER' AND u."deletedAt" IS NULL ${where}
-    ORDER BY u."lastName", u."firstName", u."id" LIMIT 51`;
+    ORDER BY ${order} LIMIT 51`;
+  const byName = Prisma.sql`u."lastName", u."firstName", u."id"`;
+  // The raw side is the best single query for the same rows (each of these pages lies within one group: signed in, or not).
+  const bySignInOrder = Prisma.sql`u."lastSignInAt" DESC, u."id" DESC`;
+  const byIdDesc = Prisma.sql`u."id" DESC`;
 
-  const scenarios = [
+  const scenarios: { label: string; filters: Record<string, string>; raw: ReturnType<typeof Prisma.sql>; order?: ReturnType<typeof Prisma.sql> }[] = [
     { label: "first page", filters: {}, raw: Prisma.empty },
     {
       label: "page at member 40,000 (keyset cursor)",
@@ -77,6 +92,19 @@ try {
       label: "status invited + role sales",
       filters: { status: "invited" as const, role: "sales" },
       raw: Prisma.sql`AND u."status" = 'INVITED' AND u."role" = 'sales'`,
+    },
+    { label: "by last sign-in, first page", filters: { sort: "lastSignIn" }, raw: Prisma.sql`AND u."lastSignInAt" IS NOT NULL`, order: bySignInOrder },
+    {
+      label: "by last sign-in, at member 40,000",
+      filters: { sort: "lastSignIn", after: signInCursor(signInDeep) },
+      raw: Prisma.sql`AND u."lastSignInAt" IS NOT NULL AND (u."lastSignInAt", u."id") < (${signInDeep.lastSignInAt}, ${signInDeep.id}::uuid)`,
+      order: bySignInOrder,
+    },
+    {
+      label: "by last sign-in, at member 90,000 (never signed in)",
+      filters: { sort: "lastSignIn", after: signInCursor(neverDeep) },
+      raw: Prisma.sql`AND u."lastSignInAt" IS NULL AND u."id" < ${neverDeep.id}::uuid`,
+      order: byIdDesc,
     },
   ];
 
@@ -95,8 +123,10 @@ try {
   console.log(`\n| scenario | listTeamPage p50 | p95 | raw SQL p50 | p95 | ratio (p50) |`);
   console.log(`|---|---|---|---|---|---|`);
   for (const scenario of scenarios) {
+    const [appRows, rawRows] = [(await listTeamPage(caller, scenario.filters)).members, (await rawPage(scenario.raw, scenario.order ?? byName)) as { id: string }[]];
+    if (appRows.map((m) => m.id).join() !== rawRows.slice(0, appRows.length).map((r) => r.id).join()) throw new Error(`${scenario.label}: the app's page is not the raw page`);
     const app = await time(() => listTeamPage(caller, scenario.filters));
-    const raw = await time(() => rawPage(scenario.raw));
+    const raw = await time(() => rawPage(scenario.raw, scenario.order ?? byName));
     console.log(
       `| ${scenario.label} | ${app.p50.toFixed(1)} ms | ${app.p95.toFixed(1)} ms | ${raw.p50.toFixed(1)} ms | ${raw.p95.toFixed(1)} ms | ${(app.p50 / raw.p50).toFixed(1)}× |`,
     );

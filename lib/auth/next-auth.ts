@@ -1,10 +1,12 @@
 import "server-only";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "../env.ts";
 import { RateLimitedError } from "../errors.ts";
 import { revokeSession } from "./sessions.ts";
+import { sessionIdFromCookies } from "./session-cookie.ts";
 import { requestMetaFrom } from "./request-meta.ts";
 import { signInWithPassword } from "./sign-in.ts";
 import { loginField } from "../validation/fields.ts";
@@ -76,3 +78,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+/** The session id in this request's next-auth cookie, or null: what `auth()` would report as `sessionId`, read cheaply (lib/auth/session-cookie.ts). */
+export async function sessionIdFromCookie(): Promise<string | null> {
+  return sessionIdFromCookies(await cookies(), env().AUTH_SECRET);
+}

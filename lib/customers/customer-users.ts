@@ -16,9 +16,10 @@ import { releaseSeat, takeSeat } from "../licenses/seats.ts";
 import { recordLicenseChanges } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
 import { sealProps } from "../email/sealed-props.ts";
-import { USER_STATUS_FILTERS, type CustomerUserInput } from "./schemas.ts";
+import { MAX_SELECTED_IDS, USER_STATUS_FILTERS, type CustomerUserInput } from "./schemas.ts";
 import { z } from "zod";
-import { choice, cleanText, MAX_PAGE, pageNumber, readId, searchText } from "../http/params.ts";
+import { choice, cleanText, readId, searchText } from "../http/params.ts";
+import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
 
 export const RESTORE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -318,20 +319,33 @@ export type CustomerUserFilters = {
   /** A product id: users holding it; "none": users with no license. */
   license?: string;
   status?: string;
-  page?: number;
 };
+
+/** Most rows one call may ask for (the page shows CUSTOMER_USERS_PAGE_SIZE; the API allows up to this). */
+export const CUSTOMER_USERS_MAX_LIMIT = 200;
+/** The list counts matches up to this, then says "1,000+": a count of 100,000 rows would cost more than the page. */
+export const CUSTOMER_USERS_COUNT_CAP = 1000;
+
+/** A position in a customer's user list (name order): lib/lists/name-keyset.ts. */
+export function readCustomerUsersCursor(value: string | undefined | null) {
+  return decodeCursor(value, NameCursorShape);
+}
 
 /** The Users and licenses page's query string (read with lib/http/params' readSearchParams): bad values are ignored. */
 export const CustomerUserListQuery = {
   q: searchText(200),
   license: z.string().optional().transform((value) => (value === "none" ? "none" : (readId(value) ?? undefined))),
   status: choice(USER_STATUS_FILTERS),
-  page: pageNumber,
+  /** The cursor of the page to show; one the app didn't write (a mangled bookmark) shows the first page. */
+  after: z
+    .string()
+    .optional()
+    .transform((value) => (readCustomerUsersCursor(value) ? value : undefined)),
   tab: choice(["deleted"] as const),
 };
 
 function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters): Prisma.UserWhereInput {
-  // Parsed here too, as every caller (the page, "select all matching") passes through: nothing unparsed reaches the query.
+  // Parsed here too, as every caller (the page, "select all matching", the API) passes through: nothing unparsed reaches the query.
   const query = cleanText(filters.query ?? "", 200).toLowerCase();
   const where: Prisma.UserWhereInput = { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null };
   if (query) where.searchText = { contains: query };
@@ -342,42 +356,71 @@ function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: 
   return where;
 }
 
-/** Active customer users of one customer, filtered and paginated. */
-export async function listCustomerUsers(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters = {}) {
+/**
+ * One page of a customer's active users in name order, filtered: keyset
+ * paging on the (customerId, lastName, firstName, id) index, so a deep page
+ * costs what the first does (bench/customer-users-list.ts). `cursor` is the
+ * `nextCursor` of the page before (none: the first page); `limit` is 1 to
+ * CUSTOMER_USERS_MAX_LIMIT. Scoped to the caller's tenant: another partner's
+ * customer has no users here. A cursor the app didn't write is a field error.
+ * The same function serves the page and GET /api/v1/customers/{id}/users.
+ */
+export async function listCustomerUsers(
+  caller: PartnerCaller,
+  customerId: string,
+  { filters = {}, cursor, limit = CUSTOMER_USERS_PAGE_SIZE }: { filters?: CustomerUserFilters; cursor?: string | null; limit?: number } = {},
+) {
   requirePermission(caller, "customers.view");
+  const after = cursor ? readCustomerUsersCursor(cursor) : null;
+  if (cursor && !after) throw ValidationError.field("cursor", "This cursor isn't one the list gave out: start again from the first page.");
+  const take = Number.isSafeInteger(limit) ? Math.min(Math.max(limit, 1), CUSTOMER_USERS_MAX_LIMIT) : CUSTOMER_USERS_PAGE_SIZE;
   const where = customerUsersWhere(caller, customerId, filters);
-  const page = Number.isSafeInteger(filters.page) && filters.page! >= 1 && filters.page! <= MAX_PAGE ? filters.page! : 1;
-  const [total, users] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * CUSTOMER_USERS_PAGE_SIZE,
-      take: CUSTOMER_USERS_PAGE_SIZE,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        email: true,
-        username: true,
-        phone: true,
-        status: true,
-        mustChangePassword: true,
-        lastSignInAt: true,
-        licenses: { select: { subscription: { select: { productId: true, product: { select: { code: true, name: true } } } } } },
-      },
-    }),
-  ]);
+  const users = await db.user.findMany({
+    where: after ? { AND: [where, ...afterName(after)] } : where,
+    orderBy: BY_NAME,
+    take: take + 1,
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      username: true,
+      phone: true,
+      status: true,
+      mustChangePassword: true,
+      lastSignInAt: true,
+    },
+  });
+  const rows = users.slice(0, take);
+  const last = rows[rows.length - 1];
+  // The page's licenses in one query: Prisma would take three (assignments, subscriptions, products),
+  // and each round trip costs about what the page itself does (bench/customer-users-list.ts).
+  const licenses = rows.length
+    ? await db.$queryRaw<{ userId: string; id: string; code: string; name: string }[]>`
+        SELECT a."userId", s."productId" AS "id", p."code", p."name"
+        FROM "LicenseAssignment" a
+        JOIN "Subscription" s ON s."id" = a."subscriptionId"
+        JOIN "Product" p ON p."id" = s."productId"
+        WHERE a."userId" = ANY(${rows.map((row) => row.id)}::uuid[]) AND s."partnerId" = ${caller.partnerId}::uuid
+        ORDER BY p."name", p."id"`
+    : [];
+  const productsOf = new Map<string, { id: string; code: string; name: string }[]>();
+  for (const { userId, ...product } of licenses) productsOf.set(userId, [...(productsOf.get(userId) ?? []), product]);
   return {
-    users: users.map(({ licenses, ...user }) => ({ ...user, products: licenses.map((l) => ({ id: l.subscription.productId, ...l.subscription.product })) })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / CUSTOMER_USERS_PAGE_SIZE)),
+    rows: rows.map((user) => ({ ...user, products: productsOf.get(user.id) ?? [] })),
+    nextCursor: users.length > take && last ? encodeCursor({ l: last.lastName, f: last.firstName, i: last.id }) : null,
   };
 }
 
+/** How many users match, counted up to CUSTOMER_USERS_COUNT_CAP: `{ count, capped }` ("1,000+" when capped). */
+export async function countCustomerUsers(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters = {}) {
+  requirePermission(caller, "customers.view");
+  const count = await db.user.count({ where: customerUsersWhere(caller, customerId, filters), take: CUSTOMER_USERS_COUNT_CAP + 1 });
+  return { count: Math.min(count, CUSTOMER_USERS_COUNT_CAP), capped: count > CUSTOMER_USERS_COUNT_CAP };
+}
+
 /** Every id matching the filters ("select all matching"), capped so a request stays small. */
-export async function listMatchingCustomerUserIds(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters, cap = 10_000) {
+export async function listMatchingCustomerUserIds(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters, cap = MAX_SELECTED_IDS) {
   requirePermission(caller, "customers.view");
   const rows = await db.user.findMany({ where: customerUsersWhere(caller, customerId, filters), select: { id: true }, take: cap });
   return rows.map((row) => row.id);
@@ -405,7 +448,7 @@ export async function exportCustomerUsers(caller: PartnerCaller, customerId: str
   await customerOrThrow(db, caller, customerId);
   return db.user.findMany({
     where: { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+    orderBy: BY_NAME,
     select: {
       firstName: true,
       lastName: true,

@@ -1,107 +1,79 @@
 import "server-only";
 import { z } from "zod";
-import { hasControlCharacters } from "../validation/fields.ts";
 import { db, type Prisma } from "../db/client.ts";
 import type { TeamListFilters } from "./schemas.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
 
 export type TeamMemberRow = Awaited<ReturnType<typeof listTeamPage>>["members"][number];
 
 export const TEAM_PAGE_SIZE = 50;
 
-type Cursor = { l: string; f: string; s: string | null; i: string };
+/** The name cursor (lib/lists/name-keyset.ts) plus the last sign-in, for the other sort order. */
+const CursorShape = NameCursorShape.extend({ s: z.iso.datetime().nullable() });
 
-function encodeCursor(cursor: Cursor) {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-const CursorShape = z.object({
-  l: z.string().max(200).refine((value) => !hasControlCharacters(value)),
-  f: z.string().max(200).refine((value) => !hasControlCharacters(value)),
-  s: z.iso.datetime().nullable(),
-  i: z.uuid(),
-});
-
-/** A cursor the app wrote, or null (a mangled bookmark starts from the first page): nothing unparsed reaches the query. */
-function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value) return null;
-  try {
-    const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+const MEMBER_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  role: true,
+  permissions: true,
+  status: true,
+  lastSignInAt: true,
+  manager: { select: { id: true, firstName: true, lastName: true } },
+  tokens: {
+    where: { purpose: "ACTIVATION", usedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { expiresAt: true },
+  },
+} satisfies Prisma.UserSelect;
 
 /**
  * One page of the caller's team: filters (status, role, search) and keyset
- * pagination on the (partnerId, kind, lastName, firstName, id) index, so a
+ * pagination on the (partnerId, kind, lastName, firstName, id) index — or,
+ * sorted by last sign-in, the (partnerId, kind, lastSignInAt, id) one — so a
  * page costs the same at 100,000 members as at ten (DESIGN §12).
  */
 export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamListFilters> = {}, pageSize = TEAM_PAGE_SIZE) {
   requirePermission(caller, "users.view");
   const now = new Date();
-  const cursor = decodeCursor(filters.after);
+  const cursor = decodeCursor(filters.after, CursorShape);
   const sort = filters.sort ?? "name";
   const conditions: Prisma.UserWhereInput[] = [];
   if (filters.status) conditions.push({ status: filters.status.toUpperCase() as "ACTIVE" | "INVITED" | "DISABLED" });
   if (filters.role) conditions.push({ role: filters.role });
   // searchText is lower(first last email), kept by a trigger, with a trigram index.
   if (filters.q) conditions.push({ searchText: { contains: filters.q.toLowerCase() } });
-  if (cursor && sort === "name") {
-    // The OR alone makes Postgres filter the whole tenant; the redundant
-    // lower bound lets it start the index scan at the cursor (bench/team-list.ts).
-    conditions.push({ lastName: { gte: cursor.l } });
-    conditions.push({
-      OR: [
-        { lastName: { gt: cursor.l } },
-        { lastName: cursor.l, firstName: { gt: cursor.f } },
-        { lastName: cursor.l, firstName: cursor.f, id: { gt: cursor.i } },
-      ],
+  if (cursor && sort === "name") conditions.push(...afterName(cursor));
+  const find = (extra: Prisma.UserWhereInput[], orderBy: Prisma.UserOrderByWithRelationInput[], take: number) =>
+    db.user.findMany({
+      where: { partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, AND: [...conditions, ...extra] },
+      orderBy,
+      take,
+      select: MEMBER_SELECT,
     });
-  }
-  if (cursor && sort === "lastSignIn") {
-    // Newest sign-in first, never-signed-in last; id breaks ties.
-    conditions.push(
-      cursor.s
-        ? {
-            OR: [
-              { lastSignInAt: { lt: new Date(cursor.s) } },
-              { lastSignInAt: new Date(cursor.s), id: { lt: cursor.i } },
-              { lastSignInAt: null },
-            ],
-          }
-        : { lastSignInAt: null, id: { lt: cursor.i } },
-    );
-  }
-  const orderBy: Prisma.UserOrderByWithRelationInput[] =
-    sort === "name"
-      ? [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }]
-      : [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
 
-  const users = await db.user.findMany({
-    where: { partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, AND: conditions },
-    orderBy,
-    take: pageSize + 1,
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      role: true,
-      permissions: true,
-      status: true,
-      lastSignInAt: true,
-      manager: { select: { id: true, firstName: true, lastName: true } },
-      tokens: {
-        where: { purpose: "ACTIVATION", usedAt: null },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { expiresAt: true },
-      },
-    },
-  });
+  let users: Awaited<ReturnType<typeof find>>;
+  if (sort === "name") {
+    users = await find([], BY_NAME, pageSize + 1);
+  } else {
+    // Newest sign-in first, never signed in last, id breaking ties: in two index scans on
+    // (partnerId, kind, lastSignInAt, id), signed-in members first, then the rest if the page has room.
+    // One query ordered "DESC NULLS LAST" would need an index Prisma's schema can't declare (decision 0020).
+    const signedIn: Prisma.UserWhereInput[] = [{ lastSignInAt: { not: null } }];
+    if (cursor?.s) {
+      const at = new Date(cursor.s);
+      signedIn.push({ lastSignInAt: { lte: at } }, { OR: [{ lastSignInAt: { lt: at } }, { lastSignInAt: at, id: { lt: cursor.i } }] });
+    }
+    users = cursor && !cursor.s ? [] : await find(signedIn, [{ lastSignInAt: "desc" }, { id: "desc" }], pageSize + 1);
+    if (users.length <= pageSize) {
+      const never: Prisma.UserWhereInput[] = [{ lastSignInAt: null }, ...(cursor && !cursor.s ? [{ id: { lt: cursor.i } }] : [])];
+      users = [...users, ...(await find(never, [{ id: "desc" }], pageSize + 1 - users.length))];
+    }
+  }
   const page = users.slice(0, pageSize);
   const last = page[page.length - 1];
   return {

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
   addCustomerUser,
+  countCustomerUsers,
+  CUSTOMER_USERS_COUNT_CAP,
   CUSTOMER_USERS_PAGE_SIZE,
+  type CustomerUserFilters,
   listMatchingCustomerUserIds,
   deleteCustomerUsers,
   emailCredentialsToCaller,
@@ -109,7 +112,7 @@ describe("deleting and restoring customer users", () => {
     const [deleted] = await deleteCustomerUsers(caller, customer.id, [user.id]);
     expect(deleted.freedProducts.sort()).toEqual([basic.name, backup.name].sort());
     expect((await db.subscription.findUniqueOrThrow({ where: { id: basicSub.id } })).assigned).toBe(0);
-    expect((await listCustomerUsers(caller, customer.id)).users.map((u) => u.id)).not.toContain(user.id);
+    expect((await listCustomerUsers(caller, customer.id)).rows.map((u) => u.id)).not.toContain(user.id);
     expect(await listDeletedCustomerUsers(caller, customer.id)).toMatchObject([{ id: user.id, daysLeft: 30 }]);
 
     // Meanwhile someone else takes the only Basic seat.
@@ -171,11 +174,54 @@ describe("filtering customer users", () => {
     const bare = await createCustomerUser(customer, { firstName: "Nora", lastName: "None" });
     await db.user.update({ where: { id: bare.id }, data: { status: "DISABLED" } });
 
-    const ids = async (filters: Parameters<typeof listCustomerUsers>[2]) => (await listCustomerUsers(caller, customer.id, filters)).users.map((u) => u.id);
+    const ids = async (filters: CustomerUserFilters) => (await listCustomerUsers(caller, customer.id, { filters })).rows.map((u) => u.id);
     expect(await ids({ license: product.id })).toEqual([licensed.id]);
     expect(await ids({ license: "none" })).toEqual([bare.id]);
     expect(await ids({ status: "DISABLED" })).toEqual([bare.id]);
     expect(await ids({ query: "LINA" })).toEqual([licensed.id]);
+  });
+});
+
+describe("paging through a customer's users", () => {
+  it("walks every user once in name order by cursor, says 1,000+ past the count cap, and refuses a cursor it didn't write", async () => {
+    const { partner, caller } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    // 1,005 users; pairs share a name, so the id breaks ties across a page boundary.
+    await db.$executeRaw`
+      INSERT INTO "User" ("id", "kind", "partnerId", "customerId", "firstName", "lastName", "email", "emailNormalized", "status", "updatedAt")
+      SELECT gen_random_uuid(), 'CUSTOMER', ${partner.id}::uuid, ${customer.id}::uuid, 'Pat', 'Pager' || lpad((n / 2)::text, 4, '0'),
+             'pager' || n || '-' || ${customer.id} || '@example.test', 'pager' || n || '-' || ${customer.id} || '@example.test', 'ACTIVE', now()
+      FROM generate_series(1, ${CUSTOMER_USERS_COUNT_CAP + 5}) AS n`;
+    const expected = (
+      await db.user.findMany({ where: { customerId: customer.id }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], select: { id: true } })
+    ).map((u) => u.id);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listCustomerUsers>> = await listCustomerUsers(caller, customer.id, { cursor, limit: 200 });
+      expect(page.rows.length).toBeLessThanOrEqual(200);
+      seen.push(...page.rows.map((u) => u.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(pages).toBe(6); // 5 full pages of 200 and one of 5
+    expect(seen).toEqual(expected);
+
+    // The page size is 50 unless asked; a limit past 200 is 200.
+    expect((await listCustomerUsers(caller, customer.id)).rows).toHaveLength(CUSTOMER_USERS_PAGE_SIZE);
+    expect((await listCustomerUsers(caller, customer.id, { limit: 5000 })).rows).toHaveLength(200);
+
+    expect(await countCustomerUsers(caller, customer.id)).toEqual({ count: CUSTOMER_USERS_COUNT_CAP, capped: true });
+    expect(await countCustomerUsers(caller, customer.id, { query: "pager0001" })).toEqual({ count: 2, capped: false });
+
+    await expect(listCustomerUsers(caller, customer.id, { cursor: "bm90IGEgY3Vyc29y" })).rejects.toBeInstanceOf(ValidationError);
+
+    // Another partner's admin holding a valid cursor sees nothing of this customer.
+    const other = await createPartner();
+    const second = await listCustomerUsers(caller, customer.id, { limit: 10 });
+    expect((await listCustomerUsers(other.caller, customer.id, { cursor: second.nextCursor })).rows).toEqual([]);
   });
 });
 
@@ -193,7 +239,8 @@ describe("tenant isolation of customer users", () => {
     await expect(deleteCustomerUsers(b.caller, customer.id, [user.id])).rejects.toBeInstanceOf(NotFoundError);
     await expect(restoreCustomerUsers(b.caller, customer.id, [deletedUser.id])).rejects.toBeInstanceOf(NotFoundError);
     await expect(emailCredentialsToCaller(b.caller, customer.id, [{ userId: user.id, temporaryPassword: "x" }])).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listCustomerUsers(b.caller, customer.id)).users).toEqual([]);
+    expect((await listCustomerUsers(b.caller, customer.id)).rows).toEqual([]);
+    expect(await countCustomerUsers(b.caller, customer.id)).toEqual({ count: 0, capped: false });
     expect(await listDeletedCustomerUsers(b.caller, customer.id)).toEqual([]);
 
     const saved = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: { licenses: true } });

@@ -25,9 +25,8 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const caller = await requirePartnerPage("users.view");
   const { values: filters } = readSearchParams(await searchParams, TeamListFilters);
   const { values: notice } = readSearchParams(await searchParams, TeamNotice);
-  const { members, nextCursor } = await listTeamPage(caller, filters);
   const canManage = can(caller, "users.manage");
-  const settings = canManage ? await getTeamSettings(caller) : null;
+  const [{ members, nextCursor }, settings] = await Promise.all([listTeamPage(caller, filters), canManage ? getTeamSettings(caller) : null]);
   // The notice names the user it is about, looked up in this tenant: never text from the URL.
   const noticeName = notice.notice && notice.id ? await getTeamNoticeName(caller, notice.id, notice.notice) : null;
   const deletedName = notice.notice === "user-deleted" ? noticeName : null;
@@ -98,7 +97,9 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             <tr key={member.id}>
               <td className="px-4 py-3">
                 {canManage ? (
-                  <Link href={`/team/${member.id}`} className="font-medium text-blue-700 underline">{name}</Link>
+                  // A plain link, not next/link: fifty client components per page cost more to render than
+                  // client-side navigation saves, and each would prefetch its member page (decision 0020).
+                  <a href={`/team/${member.id}`} className="font-medium text-blue-700 underline">{name}</a>
                 ) : (
                   name
                 )}

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
-import { CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
+import { countCustomerUsers, CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { readSearchParams, type RawSearchParams, type ReadSearchParams } from "@/lib/http/params";
-import { Pagination } from "../../pagination";
+import { CursorPager } from "../../pagination";
 import { CustomerUsersTable } from "./users-table";
 import { DeletedUsers } from "./deleted-users";
 import { BackLink } from "@/components/ui/back-link";
@@ -23,7 +23,7 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
   const subscriptions = await listSubscriptions(caller, customer.id);
   const canManage = can(caller, "customers.manage");
   const deletedTab = search.tab === "deleted";
-  const filters = { query: search.q, license: search.license, status: search.status, page: search.page };
+  const filters = { query: search.q, license: search.license, status: search.status };
   const base = `/customers/${customer.id}/users`;
 
   return (
@@ -103,15 +103,22 @@ async function UsersList({
 }: {
   caller: Awaited<ReturnType<typeof requirePartnerPage>>;
   customerId: string;
-  filters: { query?: string; license?: string; status?: string; page: number };
+  filters: { query?: string; license?: string; status?: string };
   subscriptions: Awaited<ReturnType<typeof listSubscriptions>>;
   canManage: boolean;
   base: string;
   search: Search;
 }) {
-  const result = await listCustomerUsers(caller, customerId, filters);
-  const pageHref = (page: number) =>
-    `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([key, v]) => v && key !== "page").map(([key, v]) => [key, String(v)])), page: String(page) })}`;
+  // Keyset paging and a capped count: the same cost on the first page and at user 90,000 (decision 0020).
+  const [{ rows, nextCursor }, total] = await Promise.all([
+    listCustomerUsers(caller, customerId, { filters, cursor: search.after }),
+    countCustomerUsers(caller, customerId, filters),
+  ]);
+  const pageHref = (after: string | null) =>
+    `${base}?${new URLSearchParams({
+      ...Object.fromEntries(Object.entries(search).filter(([key, v]) => v && key !== "after").map(([key, v]) => [key, String(v)])),
+      ...(after && { after }),
+    })}`;
   return (
     <>
       <form role="search" action={base} className="mb-4 flex flex-wrap items-end gap-3 text-sm">
@@ -152,7 +159,7 @@ async function UsersList({
       </form>
       <CustomerUsersTable
         customerId={customerId}
-        users={result.users.map((u) => ({
+        users={rows.map((u) => ({
           id: u.id,
           name: `${u.firstName} ${u.lastName}`,
           email: u.email,
@@ -162,13 +169,19 @@ async function UsersList({
           productIds: u.products.map((p) => p.id),
           productNames: u.products.map((p) => p.name),
         }))}
-        total={result.total}
+        total={total.count}
+        totalCapped={total.capped}
         filters={{ query: search.q ?? "", license: search.license ?? "", status: search.status ?? "" }}
         subscriptions={subscriptions.map((s) => ({ productId: s.product.id, name: s.product.name, free: s.purchased - s.assigned }))}
         canManage={canManage}
         canLicense={caller.permissions.includes("licenses.manage")}
       />
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} href={pageHref} label="User pages" />
+      <CursorPager
+        summary={`${total.count.toLocaleString("en")}${total.capped ? "+" : ""} ${total.count === 1 && !total.capped ? "user" : "users"}`}
+        firstHref={search.after ? pageHref(null) : null}
+        nextHref={nextCursor ? pageHref(nextCursor) : null}
+        label="User pages"
+      />
     </>
   );
 }

@@ -41,6 +41,7 @@ export function CustomerUsersTable({
   customerId,
   users,
   total,
+  totalCapped = false,
   filters,
   subscriptions,
   canManage,
@@ -49,6 +50,8 @@ export function CustomerUsersTable({
   customerId: string;
   users: Row[];
   total: number;
+  /** More match than `total` (the count stops at CUSTOMER_USERS_COUNT_CAP). */
+  totalCapped?: boolean;
   filters: { query: string; license: string; status: string };
   subscriptions: Subscription[];
   canManage: boolean;
@@ -143,9 +146,10 @@ export function CustomerUsersTable({
       {(canManage || canLicense) && (
         <div role="toolbar" aria-label="Selected users" className="mb-3 flex flex-wrap items-center gap-3 text-sm">
           <span aria-live="polite">{selected.size} selected</span>
-          {total > users.length && selected.size < total && (
+          {(totalCapped || total > users.length) && (totalCapped || selected.size < total) && (
             <button type="button" className={button} onClick={selectAllMatching} disabled={pending}>
-              Select all {total} matching
+              Select all {total.toLocaleString("en")}
+              {totalCapped ? "+" : ""} matching
             </button>
           )}
           {selected.size > 0 && (

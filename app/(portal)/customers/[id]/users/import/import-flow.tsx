@@ -1,8 +1,9 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { importCustomerUsersAction, type ImportState } from "@/lib/customers/actions";
 import { importFileSizeError } from "@/lib/customers/schemas";
 import { CredentialsConfirmation } from "../../../credentials-confirmation";
+import { ImportErrorsTable } from "@/components/import/import-errors";
 
 const button = "rounded-md border border-gray-300 px-4 py-2 text-sm font-medium hover:bg-gray-50 disabled:opacity-50";
 
@@ -30,19 +31,19 @@ export function ImportFlow({ customerId }: { customerId: string }) {
     startTransition(() => action(data));
   };
 
-  const check = !sizeError && state?.ok && state.step === "checked" ? state.check : null;
-  const resultsUrl = useObjectUrl(check && check.errors.length > 0 ? check.resultsCsv : null);
+  const check = !sizeError && state?.ok && state.data.step === "checked" ? state.data.check : null;
 
-  if (state?.ok && state.step === "imported") {
+  if (state?.ok && state.data.step === "imported") {
+    const { credentials, skipped } = state.data;
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-          {state.credentials.length} {state.credentials.length === 1 ? "user" : "users"} imported
-          {state.skipped ? `; ${state.skipped} rows with errors were skipped` : ""}.
+          {credentials.length} {credentials.length === 1 ? "user" : "users"} imported
+          {skipped ? `; ${skipped} rows with errors were skipped` : ""}.
         </p>
         <CredentialsConfirmation
           customerId={customerId}
-          credentials={state.credentials}
+          credentials={credentials}
           heading="Imported users"
           intro="Give each user their user name and temporary password."
         />
@@ -101,40 +102,7 @@ export function ImportFlow({ customerId }: { customerId: string }) {
             {check.validCount} {check.validCount === 1 ? "row is" : "rows are"} ready to import
             {check.invalidCount ? `, ${check.invalidCount} ${check.invalidCount === 1 ? "row has" : "rows have"} errors` : ""}.
           </p>
-          {check.errors.length > 0 && (
-            <>
-              <table className="min-w-full divide-y divide-gray-200 text-sm">
-                <caption className="sr-only">Errors by line</caption>
-                <thead className="text-left">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-semibold">Line</th>
-                    <th scope="col" className="py-2 pr-4 font-semibold">Field</th>
-                    <th scope="col" className="py-2 font-semibold">Problem</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100">
-                  {check.errors.map((error, i) => (
-                    <tr key={i}>
-                      <td className="py-1 pr-4">{error.line}</td>
-                      <td className="py-1 pr-4">{error.field}</td>
-                      <td className="py-1">{error.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {check.moreErrors > 0 && (
-                <p>
-                  …and {check.moreErrors.toLocaleString("en")} more {check.moreErrors === 1 ? "error" : "errors"}: download the results to see
-                  every row.
-                </p>
-              )}
-              {resultsUrl && (
-                <a href={resultsUrl} download="import-results.csv" className="inline-block text-blue-700 underline">
-                  Download results as CSV
-                </a>
-              )}
-            </>
-          )}
+          {check.errors.length > 0 && <ImportErrorsTable errors={check.errors} moreErrors={check.moreErrors} resultsCsv={check.resultsCsv} />}
         </section>
       )}
 
@@ -155,22 +123,4 @@ export function ImportFlow({ customerId }: { customerId: string }) {
       </div>
     </form>
   );
-}
-
-/**
- * The results file as a blob: URL, revoked when it changes; a data: link
- * would hold the whole file, URL-encoded, in the page.
- */
-function useObjectUrl(text: string | null) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (text === null) return;
-    const created = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-    setUrl(created);
-    return () => {
-      URL.revokeObjectURL(created);
-      setUrl(null);
-    };
-  }, [text]);
-  return url;
 }
