@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { operation } from "../operations/define.ts";
-import { listOrderableProducts } from "../orders/orders.ts";
 import { ApiKeyIdInput, CreateApiKeyInput, NoInput } from "./schemas.ts";
 import { createApiKey, revokeApiKey } from "./keys.ts";
 import { describeApiCaller } from "./authenticate.ts";
@@ -40,18 +39,4 @@ export const getMe = operation({
   run: (caller) => describeApiCaller(caller),
 });
 
-// The catalog belongs to orders; its operation lives here until lib/orders/operations.ts exists.
-export const listProducts = operation({
-  name: "products.list",
-  summary: "The vendor's product catalog (what orders can contain).",
-  input: NoInput,
-  access: { partner: null },
-  audit: null,
-  http: { method: "GET", path: "/products" },
-  output: z.object({
-    data: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), description: z.string(), maxSeatsPerOrder: z.number().int() })),
-  }),
-  run: async () => ({ data: await listOrderableProducts() }),
-});
-
-export const API_KEY_OPERATIONS = [createKey, revokeKey, getMe, listProducts];
+export const API_KEY_OPERATIONS = [createKey, revokeKey, getMe];

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
-import { NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { releaseSeat, takeSeat } from "./seats.ts";
@@ -27,6 +27,8 @@ export type LicenseChangeResult = {
 export async function changeLicenses(
   caller: PartnerCaller,
   input: { customerId: string; userIds: string[]; wantedProductIds: string[]; changedProductIds: string[] },
+  /** `allOrNothing`: a product without a free seat refuses the whole change (409), nothing written. */
+  options: { allOrNothing?: boolean } = {},
 ): Promise<LicenseChangeResult[]> {
   requirePermission(caller, "licenses.manage");
   const changed = new Set(input.changedProductIds);
@@ -41,7 +43,12 @@ export async function changeLicenses(
       orderBy: { product: { name: "asc" } },
       select: { id: true, productId: true, product: { select: { name: true } } },
     });
-    if (subscriptions.length !== changed.size) throw ValidationError.field("productIds", "Choose products from this customer's subscriptions.");
+    if (subscriptions.length !== changed.size) {
+      // Named by the list holding the stranger: the ticked products, or (a hand-made request) the offered ones.
+      const known = new Set(subscriptions.map((s) => s.productId));
+      const unknownTicked = input.wantedProductIds.some((id) => changed.has(id) && !known.has(id));
+      throw ValidationError.field(unknownTicked ? "productIds" : "offeredProductIds", "Choose products from this customer's subscriptions.");
+    }
     const users = await tx.user.findMany({
       where: { id: { in: input.userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -64,6 +71,8 @@ export async function changeLicenses(
         if (result === "no_seat") out.get(user.id)!.refused.push(subscription.product.name);
       }
     }
+    const short = [...new Set([...out.values()].flatMap((result) => result.refused))];
+    if (options.allOrNothing && short.length) throw new ConflictError(`No free seat left for ${short.join(", ")}. Order more seats or leave it out.`);
     for (const result of out.values()) {
       if (result.assigned.length + result.revoked.length + result.refused.length === 0) continue;
       await recordAudit(tx, caller, {
@@ -120,13 +129,25 @@ export type LicensePreview = { productId: string; name: string; needed: number; 
 /** What "Manage licenses" would need before saving: seats needed against seats free, per ticked product. */
 export async function previewLicenseChanges(
   caller: PartnerCaller,
-  input: { customerId: string; userIds: string[]; wantedProductIds: string[] },
+  input: { customerId: string; userIds: string[]; wantedProductIds: string[]; offeredProductIds: string[] },
 ): Promise<LicensePreview[]> {
   requirePermission(caller, "licenses.manage");
-  const subscriptions = await db.subscription.findMany({
-    where: { customerId: input.customerId, partnerId: caller.partnerId, productId: { in: input.wantedProductIds } },
+  const customer = await db.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true } });
+  if (!customer) throw new NotFoundError("That customer doesn't exist.");
+  const all = await db.subscription.findMany({
+    where: { customerId: customer.id, partnerId: caller.partnerId, productId: { in: [...input.wantedProductIds, ...input.offeredProductIds] } },
     select: { id: true, productId: true, purchased: true, assigned: true, product: { select: { name: true } } },
   });
+  const userIds = [...new Set(input.userIds)];
+  const users = await db.user.count({ where: { id: { in: userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null } });
+  if (users !== userIds.length) throw new NotFoundError("Some of those users don't exist.");
+  const known = new Set(all.map((s) => s.productId));
+  for (const field of ["productIds", "offeredProductIds"] as const) {
+    const ids = field === "productIds" ? input.wantedProductIds : input.offeredProductIds;
+    if (ids.some((id) => !known.has(id))) throw ValidationError.field(field, "Choose products from this customer's subscriptions.");
+  }
+  // Only the products the dialog offered can change.
+  const subscriptions = all.filter((s) => input.wantedProductIds.includes(s.productId) && input.offeredProductIds.includes(s.productId));
   return Promise.all(
     subscriptions.map(async (subscription) => ({
       productId: subscription.productId,
@@ -144,4 +165,117 @@ export async function previewLicenseChanges(
       }),
     })),
   );
+}
+
+/**
+ * PUT a user's licenses (the API): the user ends up holding exactly the
+ * products named by `productCodes` among the customer's subscriptions; a code
+ * the customer has no subscription for is a field error; a product without
+ * a free seat refuses the whole change (409). Built on changeLicenses.
+ */
+export async function setUserLicenses(caller: PartnerCaller, input: { customerId: string; userId: string; productCodes: string[] }) {
+  requirePermission(caller, "licenses.manage");
+  const customer = await db.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true } });
+  if (!customer) throw new NotFoundError("That customer doesn't exist.");
+  const user = await db.user.findFirst({
+    where: { id: input.userId, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  if (!user) throw new NotFoundError("That user doesn't exist.");
+  const subscriptions = await db.subscription.findMany({
+    where: { customerId: customer.id, partnerId: caller.partnerId },
+    select: { productId: true, product: { select: { code: true } } },
+  });
+  const byCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.productId]));
+  const unknown = input.productCodes.filter((code) => !byCode.has(code.toLowerCase()));
+  if (unknown.length) throw ValidationError.field("productCodes", `This customer has no subscription for ${unknown.join(", ")}.`);
+  let result: LicenseChangeResult = { userId: user.id, name: `${user.firstName} ${user.lastName}`, assigned: [], revoked: [], refused: [] };
+  if (subscriptions.length > 0) {
+    [result] = await changeLicenses(
+      caller,
+      {
+        customerId: customer.id,
+        userIds: [user.id],
+        wantedProductIds: input.productCodes.map((code) => byCode.get(code.toLowerCase())!),
+        changedProductIds: subscriptions.map((s) => s.productId),
+      },
+      { allOrNothing: true },
+    );
+  }
+  const held = await db.licenseAssignment.findMany({
+    where: { userId: user.id, subscription: { partnerId: caller.partnerId } },
+    select: { subscription: { select: { product: { select: { code: true } } } } },
+  });
+  return { ...result, productCodes: held.map((h) => h.subscription.product.code).sort() };
+}
+
+export type LicenseItem = { userId: string; productCode: string };
+export type LicenseItemResult = LicenseItem & { result: "assigned" | "already_held" | "no_seat" | "revoked" | "not_held" };
+
+/**
+ * Bulk assign and revoke by (user, product code) pairs (the API): every
+ * reference is checked first (another customer's or tenant's user → not
+ * found; a code without a subscription → a field error at the item), then,
+ * in one transaction, revocations run before assignments so their seats are
+ * free, and each item reports its own outcome (a missing seat refuses that
+ * item only).
+ */
+export async function applyLicenseItems(caller: PartnerCaller, input: { customerId: string; assign: LicenseItem[]; revoke: LicenseItem[] }) {
+  requirePermission(caller, "licenses.manage");
+  if (input.assign.length + input.revoke.length === 0) throw ValidationError.field("assign", "List at least one license to assign or revoke.");
+  const results = await db.$transaction(async (tx) => {
+    const customer = await tx.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true, name: true } });
+    if (!customer) throw new NotFoundError("That customer doesn't exist.");
+    const subscriptions = await tx.subscription.findMany({
+      where: { customerId: customer.id, partnerId: caller.partnerId },
+      select: { id: true, product: { select: { code: true, name: true } } },
+    });
+    const byCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s]));
+    const userIds = [...new Set([...input.assign, ...input.revoke].map((item) => item.userId))];
+    const users = await tx.user.findMany({
+      where: { id: { in: userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    if (users.length !== userIds.length) throw new NotFoundError("Some of those users don't exist.");
+    const fieldErrors: FieldErrors = {};
+    for (const list of ["assign", "revoke"] as const) {
+      input[list].forEach((item, i) => {
+        if (!byCode.has(item.productCode.toLowerCase())) fieldErrors[`${list}.${i}.productCode`] = [`This customer has no subscription for ${item.productCode}.`];
+      });
+    }
+    if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
+
+    const changes = new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, assigned: [] as string[], revoked: [] as string[], refused: [] as string[] }]));
+    const revoke: LicenseItemResult[] = [];
+    for (const item of input.revoke) {
+      const subscription = byCode.get(item.productCode.toLowerCase())!;
+      const released = await releaseSeat(tx, caller.partnerId, subscription.id, item.userId);
+      if (released) changes.get(item.userId)!.revoked.push(subscription.product.name);
+      revoke.push({ ...item, result: released ? "revoked" : "not_held" });
+    }
+    const assign: LicenseItemResult[] = [];
+    for (const item of input.assign) {
+      const subscription = byCode.get(item.productCode.toLowerCase())!;
+      const result = await takeSeat(tx, caller.partnerId, subscription.id, item.userId);
+      if (result === "assigned") changes.get(item.userId)!.assigned.push(subscription.product.name);
+      if (result === "no_seat") changes.get(item.userId)!.refused.push(subscription.product.name);
+      assign.push({ ...item, result });
+    }
+    for (const [userId, change] of changes) {
+      if (change.assigned.length + change.revoked.length + change.refused.length === 0) continue;
+      await recordAudit(tx, caller, {
+        action: "license.changed",
+        target: { type: "user", id: userId },
+        changes: { assigned: change.assigned, revoked: change.revoked, refused: change.refused },
+      });
+    }
+    await recordLicenseChanges(
+      tx,
+      caller,
+      [...changes.values()].map((c) => ({ customerId: customer.id, customerName: customer.name, userName: c.name, assigned: c.assigned, revoked: c.revoked })),
+    );
+    return { assign, revoke };
+  });
+  wakeOutboxWorker();
+  return results;
 }

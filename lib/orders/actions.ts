@@ -1,22 +1,17 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { ok } from "../actions/form-state.ts";
-import { partnerAction } from "../actions/form-action.ts";
+import { formAction } from "../operations/form.ts";
 import { formatOrderNumber } from "../customers/format.ts";
-import { placeOrder, reviewOrder } from "./orders.ts";
-import { OrderInput } from "./schemas.ts";
+import type { reviewOrder } from "./orders.ts";
+import { placeOrderOp, reviewOrderOp } from "./operations.ts";
+
+// The order form's server actions: thin adapters over lib/orders/operations.ts (decision 0018).
 
 export type OrderReview = Awaited<ReturnType<typeof reviewOrder>>;
 
-export const reviewOrderAction = partnerAction(OrderInput, "orders.create", async (input, caller) => {
-  return ok<OrderReview>(await reviewOrder(caller, input));
-});
+export const reviewOrderAction = formAction(reviewOrderOp, { data: (review): OrderReview => review });
 
-export const placeOrderAction = partnerAction(OrderInput, "orders.create", async (input, caller) => {
-  const order = await placeOrder(caller, input);
-  revalidatePath(`/customers/${order.customer.id}`);
-  return ok(
-    { id: order.id, number: formatOrderNumber(order.number), customerId: order.customer.id },
-    `Order ${formatOrderNumber(order.number)} placed for ${order.customer.name}.`,
-  );
+export const placeOrderAction = formAction(placeOrderOp, {
+  revalidate: (order) => `/customers/${order.customer.id}`,
+  data: (order) => ({ id: order.id, number: formatOrderNumber(order.number), customerId: order.customer.id }),
+  message: (order) => `Order ${formatOrderNumber(order.number)} placed for ${order.customer.name}.`,
 });

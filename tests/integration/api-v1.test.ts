@@ -3,11 +3,9 @@
 // response checked against the generated OpenAPI document.
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { db } from "@/lib/db/client";
 import { createApiKey, hashApiKey, insertApiKey } from "@/lib/api-keys/keys";
 import { API_KEY_RATE_LIMIT } from "@/lib/api-keys/authenticate";
-import { buildOpenApiDocument } from "@/lib/operations/openapi";
 import { OPERATIONS } from "@/lib/operations/registry";
 import { runOperation } from "@/lib/operations/run";
 import { inviteUser, getMember } from "@/lib/team/operations";
@@ -28,40 +26,7 @@ import * as docsPage from "@/app/api/docs/route";
 import * as scalarBundle from "@/app/api/docs/scalar.js/route";
 import { callerFor, createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
 
-const doc = buildOpenApiDocument();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-ajv.addSchema(doc.components.schemas.Problem, "#/components/schemas/Problem");
-const checked: string[] = [];
-
-/** Every response a test receives must be documented, and its body must match the documented schema. */
-async function contract(path: string, method: string, response: Response) {
-  const operation = (doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>)[path]?.[method.toLowerCase()];
-  expect(operation, `${method} ${path} documented`).toBeDefined();
-  const documented = operation!.responses[String(response.status)];
-  expect(documented, `${method} ${path} ${response.status} documented`).toBeDefined();
-  const text = await response.clone().text();
-  if (response.status === 204) {
-    checked.push(`${method} ${path} 204`);
-    return expect(text).toBe("");
-  }
-  const [type, entry] = Object.entries(documented!.content ?? {})[0] ?? [];
-  expect(response.headers.get("content-type")).toBe(type);
-  const schema = JSON.parse(JSON.stringify(entry!.schema).replaceAll('"#/components/schemas/Problem"', '"#/components/schemas/Problem"'));
-  const validate = ajv.compile(schema.$ref ? { $ref: schema.$ref } : schema);
-  expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
-  checked.push(`${method} ${path} ${response.status}`);
-}
-
-const BASE = "http://localhost:3000/api/v1";
-
-function request(method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}) {
-  return new Request(BASE + path, {
-    method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
+import { checked, contract, doc, params, request } from "../support/api";
 
 async function partnerWithKey(permissions = ["users.view", "users.manage", "settings.manage"], name = "CRM sync") {
   const setup = await createPartner();

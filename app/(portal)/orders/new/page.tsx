@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listCustomers } from "@/lib/customers/customers";
-import { createCustomerAction } from "@/lib/customers/actions";
+import { createCustomerForOrderAction } from "@/lib/customers/actions";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { listOrderableProducts } from "@/lib/orders/orders";
 import { orNotFound } from "@/lib/http/page";
@@ -77,7 +77,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
         <details className="rounded-lg border border-gray-200 bg-white p-6">
           <summary className="cursor-pointer font-semibold">Create a new customer</summary>
           <div className="mt-4">
-            <CustomerForm action={createCustomerAction} hiddenFields={{ next: "order" }} submitLabel="Create customer and continue" />
+            <CustomerForm action={createCustomerForOrderAction} submitLabel="Create customer and continue" />
           </div>
         </details>
       )}

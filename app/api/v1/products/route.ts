@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/operations/api";
-import { listProducts } from "@/lib/api-keys/operations";
+import { listProducts } from "@/lib/orders/operations";
 
 export const GET = apiRoute(listProducts);
