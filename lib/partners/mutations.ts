@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
@@ -17,28 +17,38 @@ import type { CreatePartnerInput, EditPartnerInput } from "./schemas.ts";
 export async function createPartner(caller: Caller, input: CreatePartnerInput) {
   assertStaff(caller, "partners.manage");
   try {
-    const result = await db.$transaction(async (tx) => {
-      const partner = await tx.partner.create({ data: { name: input.name }, select: { id: true, name: true } });
-      const user = await createInvitedUser(
-        tx,
-        { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: "partner_admin" },
-        { userId: caller.userId, partnerName: partner.name },
-      );
-      await tx.partner.update({ where: { id: partner.id }, data: { primaryUserId: user.id } });
-      await recordAudit(tx, staffActor(caller, partner.id), {
-        action: "partner.created",
-        partnerId: partner.id,
-        target: { type: "partner", id: partner.id },
-        changes: { name: partner.name, primaryUserId: user.id, primaryUserEmail: user.email },
-      });
-      return { partner, user };
-    });
+    const result = await db.$transaction((tx) => createPartnerInTransaction(tx, caller, input));
     wakeOutboxWorker();
     return result;
   } catch (error) {
     if (isUniqueViolation(error)) throw await emailHeldError(input.email);
     throw error;
   }
+}
+
+/**
+ * The writes of createPartner in the caller's transaction: the partner, its
+ * primary user (through createInvitedUser, with the activation email in the
+ * outbox) and the audit event. The bulk import (import.ts) calls this once per
+ * row inside its one transaction. Checks the caller again; the caller words a
+ * unique violation of the email and wakes the outbox worker after commit.
+ */
+export async function createPartnerInTransaction(tx: Tx, caller: Caller, input: CreatePartnerInput) {
+  assertStaff(caller, "partners.manage");
+  const partner = await tx.partner.create({ data: { name: input.name }, select: { id: true, name: true } });
+  const user = await createInvitedUser(
+    tx,
+    { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: "partner_admin" },
+    { userId: caller.userId, partnerName: partner.name },
+  );
+  await tx.partner.update({ where: { id: partner.id }, data: { primaryUserId: user.id } });
+  await recordAudit(tx, staffActor(caller, partner.id), {
+    action: "partner.created",
+    partnerId: partner.id,
+    target: { type: "partner", id: partner.id },
+    changes: { name: partner.name, primaryUserId: user.id, primaryUserEmail: user.email },
+  });
+  return { partner, user };
 }
 
 export async function updatePartner(caller: Caller, input: EditPartnerInput) {

@@ -66,7 +66,7 @@ test("vendor console pages", async ({ page }) => {
   const { user } = await createStaffUser("portal_owner");
   const { partner } = await createPartner();
   await signIn(page, user.email);
-  for (const path of ["/admin/partners", "/admin/partners/new", `/admin/partners/${partner.id}`, "/admin/accounts?q=a", "/admin/audit", "/admin/staff"]) {
+  for (const path of ["/admin/partners", "/admin/partners/new", "/admin/partners/import", `/admin/partners/${partner.id}`, "/admin/accounts?q=a", "/admin/audit", "/admin/staff"]) {
     await expectAccessible(page, path);
   }
 });

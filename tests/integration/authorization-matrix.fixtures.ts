@@ -17,6 +17,10 @@ import { createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factor
 import type { TestPartner } from "../support/operation-callers";
 import { CUSTOMER_FIXTURES } from "./authorization-matrix.customers";
 
+/** A one-partner import file (lib/partners/import.ts) with a fresh name and email. */
+const partnerCsv = () =>
+  new File([`Partner name,First name,Last name,Email\nMatrix Import ${uniqueEmail("p")},Mia,Matrix,${uniqueEmail("mx-import")}\n`], "partners.csv", { type: "text/csv" });
+
 export type FixtureContext = { partner: TestPartner; actor: Caller | null };
 export type Fixture = (ctx: FixtureContext) => Promise<Record<string, unknown>>;
 
@@ -73,6 +77,8 @@ export const FIXTURES: Record<string, Fixture> = {
   "settings.updateProfile": async () => ({ name: `Renamed ${Date.now()}`, contactEmail: uniqueEmail("org"), phone: "" }),
   "me.get": async () => ({}),
   "products.list": async () => ({}),
+  "partners.importCheck": async () => ({ file: partnerCsv() }),
+  "partners.import": async () => ({ file: partnerCsv() }),
   ...CUSTOMER_FIXTURES,
 };
 

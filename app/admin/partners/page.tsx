@@ -20,6 +20,13 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Partners" action={can(staff, "partners.manage") && { href: "/admin/partners/new", label: "Create partner" }} />
+      {can(staff, "partners.manage") && (
+        <p className="-mt-4 mb-4 text-right text-sm">
+          <Link href="/admin/partners/import" className="text-blue-700 underline">
+            Import partners
+          </Link>
+        </p>
+      )}
       <form role="search" aria-label="Search partners" className="mb-4 flex items-end gap-2">
         <div>
           <label htmlFor="partner-q" className="block text-sm font-medium">
