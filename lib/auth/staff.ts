@@ -2,13 +2,14 @@ import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { requireCaller } from "./caller.ts";
 import { can, type StaffPermission } from "./permissions.ts";
-import { assertStaff, isStaffCaller, type StaffCaller } from "../support/staff-access.ts";
+import { isStaffCaller, type StaffCaller } from "../support/staff-access.ts";
 
 export type { StaffCaller } from "../support/staff-access.ts";
 
 /**
  * For /admin pages: not signed in → sign-in page; not vendor staff → 404 (the
- * console doesn't exist for them); missing permission → 403 page.
+ * console doesn't exist for them); missing permission → 403 page. Forms go
+ * through operations (`access: { staff }`, lib/operations/run.ts), not this.
  */
 export async function requireStaffPage(permission?: StaffPermission | StaffPermission[]): Promise<StaffCaller> {
   const caller = await requireCaller();
@@ -18,9 +19,3 @@ export async function requireStaffPage(permission?: StaffPermission | StaffPermi
   return caller;
 }
 
-/** For /admin actions: NotFoundError for anyone but staff, ForbiddenError without the permission. */
-export async function requireStaffPermission(permission: StaffPermission | StaffPermission[]): Promise<StaffCaller> {
-  const caller = await requireCaller();
-  assertStaff(caller, permission);
-  return caller;
-}

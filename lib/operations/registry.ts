@@ -2,12 +2,19 @@ import type { AnyOperation } from "./define.ts";
 import { TEAM_OPERATIONS } from "../team/operations.ts";
 import { API_KEY_OPERATIONS } from "../api-keys/operations.ts";
 import { SETTINGS_OPERATIONS } from "../settings/operations.ts";
+import { CUSTOMER_OPERATIONS } from "../customers/operations.ts";
+import { LICENSE_OPERATIONS } from "../licenses/operations.ts";
+import { ORDER_OPERATIONS } from "../orders/operations.ts";
+import { PARTNER_OPERATIONS } from "../partners/operations.ts";
+import { PARTNER_IMPORT_OPERATIONS } from "../partners/import-operations.ts";
+import { SUPPORT_OPERATIONS } from "../support/operations.ts";
+import { AUTH_OPERATIONS } from "../auth/operations.ts";
 
 // Every operation of every domain (decision 0018). A domain adds its list
 // from lib/<domain>/operations.ts here; the API document, the docs page and
 // the authorization matrix read this list.
 
-export const OPERATIONS: readonly AnyOperation[] = [...TEAM_OPERATIONS, ...API_KEY_OPERATIONS, ...SETTINGS_OPERATIONS] as AnyOperation[];
+export const OPERATIONS: readonly AnyOperation[] = [...TEAM_OPERATIONS, ...API_KEY_OPERATIONS, ...SETTINGS_OPERATIONS, ...PARTNER_OPERATIONS, ...PARTNER_IMPORT_OPERATIONS, ...SUPPORT_OPERATIONS, ...AUTH_OPERATIONS, ...CUSTOMER_OPERATIONS, ...LICENSE_OPERATIONS, ...ORDER_OPERATIONS] as AnyOperation[];
 
 const seen = new Set<string>();
 const endpoints = new Set<string>();
