@@ -94,13 +94,36 @@ export function importTemplateCsv() {
   return toCsv([[...IMPORT_COLUMNS], ["Ada", "Lovelace", "ada.lovelace@example.com", "+44 20 7946 0958", ""]]);
 }
 
-function fileError(message: string): never {
+/** A refusal of the whole file, shown next to the file field (every CSV import). */
+export function fileError(message: string): never {
   throw ValidationError.field("file", message);
 }
 
-/** At most `max` characters of a cell, for anything echoed back. */
-function clip(value: string, max = IMPORT_MAX_ECHOED_CELL_CHARS) {
+/** A cell as echoed back in answers and results files: at most IMPORT_MAX_ECHOED_CELL_CHARS characters. */
+export function clip(value: string, max = IMPORT_MAX_ECHOED_CELL_CHARS) {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/**
+ * Parses an uploaded CSV under the import limits (size, columns, header
+ * length, at most `maxRows` data rows kept) before any per-row structure is
+ * built; every refusal is a field error on the file (decision 0013). Shared by
+ * every CSV import (customer users, partners).
+ */
+export function parseImportCsv(text: string, maxRows: number) {
+  // A decoded file has at most as many characters as bytes.
+  if (text.length > IMPORT_MAX_BYTES) fileError(importFileSizeError(text.length)!);
+  let parsed;
+  try {
+    parsed = parseCsv(text, { maxColumns: IMPORT_MAX_COLUMNS, maxHeaderChars: IMPORT_MAX_HEADER_CHARS, maxRecords: maxRows + 1 });
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) fileError(error.message);
+    throw error;
+  }
+  const { records, omittedRecords } = parsed;
+  if (records.length === 0) fileError("The file is empty. Start from the template.");
+  const [headerRecord, ...dataRecords] = records;
+  return { headerRecord, dataRecords, omittedRecords };
 }
 
 /** The posted form value as text, refused with a field error when missing or too large. */
@@ -128,19 +151,7 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
   requirePermission(caller, "customers.manage");
   const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { id: true } });
   if (!customer) throw new NotFoundError("That customer doesn't exist.");
-  // A decoded file has at most as many characters as bytes.
-  if (text.length > IMPORT_MAX_BYTES) fileError(importFileSizeError(text.length)!);
-
-  let parsed;
-  try {
-    parsed = parseCsv(text, { maxColumns: IMPORT_MAX_COLUMNS, maxHeaderChars: IMPORT_MAX_HEADER_CHARS, maxRecords: IMPORT_MAX_ROWS + 1 });
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) fileError(error.message);
-    throw error;
-  }
-  const { records, omittedRecords } = parsed;
-  if (records.length === 0) fileError("The file is empty. Start from the template.");
-  const [headerRecord, ...dataRecords] = records;
+  const { headerRecord, dataRecords, omittedRecords } = parseImportCsv(text, IMPORT_MAX_ROWS);
   const header = headerRecord.fields.map((name) => name.trim());
   const index = new Map(header.map((name, i) => [name.toLowerCase(), i] as const));
   const missing = REQUIRED_COLUMNS.filter((name) => !index.has(name));

@@ -5,18 +5,10 @@ import { ConflictError, isUniqueViolation, ValidationError } from "../errors.ts"
 import type { Caller } from "../auth/caller.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
-import { CsvSyntaxError, parseCsv } from "../csv/parse.ts";
 import { restoreCell, toCsv } from "../csv/write.ts";
 import { normalizeEmail } from "../validation/fields.ts";
-import { readImportFile } from "../customers/import.ts";
-import {
-  IMPORT_MAX_BYTES,
-  IMPORT_MAX_COLUMNS,
-  IMPORT_MAX_ECHOED_CELL_CHARS,
-  IMPORT_MAX_ERRORS_SHOWN,
-  IMPORT_MAX_HEADER_CHARS,
-  importFileSizeError,
-} from "../customers/schemas.ts";
+import { clip, fileError, parseImportCsv, readImportFile } from "../customers/import.ts";
+import { IMPORT_MAX_ERRORS_SHOWN } from "../customers/schemas.ts";
 import { assertStaff, staffActor, type StaffCaller } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import { createPartnerInTransaction } from "./mutations.ts";
@@ -92,28 +84,10 @@ export function partnerImportTemplateCsv() {
   return toCsv([[...PARTNER_IMPORT_COLUMNS], ["Example Reseller Ltd", "Ada", "Lovelace", "ada.lovelace@reseller.example", "+44 20 7946 0958"]]);
 }
 
-function fileError(message: string): never {
-  throw ValidationError.field("file", message);
-}
-
-function clip(value: string, max = IMPORT_MAX_ECHOED_CELL_CHARS) {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
-
 /** Validates every row of the file; writes nothing. */
 export async function checkPartnerImport(caller: Caller, text: string): Promise<PartnerImportCheck> {
   assertStaff(caller, "partners.manage");
-  if (text.length > IMPORT_MAX_BYTES) fileError(importFileSizeError(text.length)!);
-  let parsed;
-  try {
-    parsed = parseCsv(text, { maxColumns: IMPORT_MAX_COLUMNS, maxHeaderChars: IMPORT_MAX_HEADER_CHARS, maxRecords: PARTNER_IMPORT_MAX_ROWS + 1 });
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) fileError(error.message);
-    throw error;
-  }
-  const { records, omittedRecords } = parsed;
-  if (records.length === 0) fileError("The file is empty. Start from the template.");
-  const [headerRecord, ...dataRecords] = records;
+  const { headerRecord, dataRecords, omittedRecords } = parseImportCsv(text, PARTNER_IMPORT_MAX_ROWS);
   const index = new Map(headerRecord.fields.map((name, i) => [name.trim().toLowerCase(), i] as const));
   const missing = Object.values(FIELDS).filter((field) => field.required && !index.has(field.column));
   if (missing.length) {
