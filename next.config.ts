@@ -1,12 +1,5 @@
 import type { NextConfig } from "next";
 
-// Extra origins allowed to post server actions (e.g. behind a proxy that
-// rewrites Host). Empty by default: Next's same-origin check applies.
-const allowedOrigins = (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? "")
-  .split(",")
-  .map((origin) => origin.trim())
-  .filter(Boolean);
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A self-contained server in <distDir>/standalone (server.js plus only the files it needs), the unit
@@ -25,7 +18,8 @@ const nextConfig: NextConfig = {
     // would answer 413 (server actions) or cut the body short (proxy.ts buffers
     // at most proxyClientMaxBodySize, default 10 MB) and the form would show an
     // error page. The browser refuses anything larger before posting (decision 0013).
-    serverActions: { allowedOrigins, bodySizeLimit: "11mb" },
+    // Server actions: Next's own same-origin check (Origin against X-Forwarded-Host, else Host), no extra origins.
+    serverActions: { bodySizeLimit: "11mb" },
     proxyClientMaxBodySize: "11mb",
   },
 };

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseIsDown, serviceUnavailableResponse } from "./lib/db/unavailable";
 import { env } from "./lib/env";
+import { PATH_HEADER } from "./lib/http/path-header";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/observability/request-id";
 
 // Security headers for every page (DESIGN §10): a nonce-based CSP for
 // scripts, no framing, no MIME sniffing; token pages also get no-referrer
@@ -52,9 +54,15 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The path, for the 403 page to name the permission its page needs (app/forbidden.tsx, decision 0025).
+  requestHeaders.set(PATH_HEADER, pathname);
+  // One id per request: the reference an unexpected error shows and the key of its log line (decision 0026).
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -12,7 +12,7 @@
 // SQL query returning the same page. The offset-and-count query the page used
 // before is timed too, for comparison.
 import { randomUUID } from "node:crypto";
-import { openBenchDatabase, rerunUnderServerCondition } from "./support.ts";
+import { cursorAfter, customerUsersRawPage, openBenchDatabase, rerunUnderServerCondition, seedCustomerUsers, timeRuns } from "./support.ts";
 
 rerunUnderServerCondition(import.meta.url);
 
@@ -26,30 +26,7 @@ const { listCustomerUsers, countCustomerUsers } = await import("../lib/customers
 const { effectivePermissions } = await import("../lib/auth/permissions.ts");
 
 try {
-  const partner = await db.partner.create({ data: { name: "Bench Partner" } });
-  const customer = await db.customer.create({ data: { partnerId: partner.id, type: "COMPANY", name: "Bench Customer", contactEmail: "c@bench.test" } });
-  const product = await db.product.create({ data: { code: `BENCH-${process.pid}`, name: "Bench Product", description: "Bench" } });
-  const subscription = await db.subscription.create({
-    data: { partnerId: partner.id, customerId: customer.id, productId: product.id, purchased: USERS, assigned: USERS / 2 },
-  });
-  const t0 = performance.now();
-  await db.$executeRaw`
-    INSERT INTO "User" ("id", "kind", "partnerId", "customerId", "firstName", "lastName", "email", "emailNormalized", "username", "status", "updatedAt")
-    SELECT gen_random_uuid(), 'CUSTOMER', ${partner.id}::uuid, ${customer.id}::uuid,
-           'First' || (n % 500), 'Last' || lpad((n % 2000)::text, 4, '0'),
-           'user' || n || '@bench.test', 'user' || n || '@bench.test', 'user' || n,
-           (CASE WHEN n % 25 = 0 THEN 'DISABLED' ELSE 'ACTIVE' END)::"UserStatus", now()
-    FROM generate_series(1, ${USERS}) AS n`;
-  await db.$executeRaw`
-    INSERT INTO "LicenseAssignment" ("id", "subscriptionId", "userId")
-    SELECT gen_random_uuid(), ${subscription.id}::uuid, "id" FROM "User" WHERE "customerId" = ${customer.id}::uuid AND random() < 0.5`;
-  await db.$executeRawUnsafe('ANALYZE "User"');
-  await db.$executeRawUnsafe('ANALYZE "LicenseAssignment"');
-  console.log(`[setup] ${USERS.toLocaleString("en")} users of one customer written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const admin = await db.user.create({
-    data: { kind: "PARTNER", partnerId: partner.id, firstName: "Bench", lastName: "Admin", email: "admin@bench.test", emailNormalized: "admin@bench.test", role: "partner_admin", status: "ACTIVE" },
-  });
+  const { partner, customer, admin } = await seedCustomerUsers(db, USERS);
   const caller = {
     userId: admin.id, sessionId: randomUUID(), kind: "PARTNER" as const, partnerId: partner.id, partnerName: partner.name,
     role: "partner_admin", permissions: effectivePermissions("partner_admin", []), firstName: "Bench", lastName: "Admin",
@@ -57,33 +34,12 @@ try {
   };
 
   // A cursor deep in the list: the 90,000th user by name.
-  const [deep] = await db.$queryRaw<{ lastName: string; firstName: string; id: string }[]>`
-    SELECT "lastName", "firstName", "id" FROM "User" WHERE "customerId" = ${customer.id}::uuid AND "kind" = 'CUSTOMER' AND "deletedAt" IS NULL
-    ORDER BY "lastName", "firstName", "id" OFFSET 90000 LIMIT 1`;
-  const deepCursor = Buffer.from(JSON.stringify({ l: deep.lastName, f: deep.firstName, i: deep.id })).toString("base64url");
+  const { row: deep, cursor: deepCursor } = await cursorAfter(db, customer.id, 90_000);
 
   // The same page in one hand-written query: users and their licensed products.
-  const rawPage = (where: ReturnType<typeof Prisma.sql>) => db.$queryRaw<{ id: string }[]>`
-    SELECT u."id", u."firstName", u."lastName", u."email", u."username", u."phone", u."status", u."mustChangePassword", u."lastSignInAt",
-           COALESCE((SELECT json_agg(json_build_object('id', s."productId", 'code', p."code", 'name', p."name"))
-                     FROM "LicenseAssignment" a JOIN "Subscription" s ON s."id" = a."subscriptionId" JOIN "Product" p ON p."id" = s."productId"
-                     WHERE a."userId" = u."id"), '[]') AS "products"
-    FROM "User" u
-    WHERE u."partnerId" = ${partner.id}::uuid AND u."customerId" = ${customer.id}::uuid AND u."kind" = 'CUSTOMER' AND u."deletedAt" IS NULL ${where}
-    ORDER BY u."lastName", u."firstName", u."id" LIMIT 51`;
-  const afterDeep = Prisma.sql`AND (u."lastName", u."firstName", u."id") > (${deep.lastName}, ${deep.firstName}, ${deep.id}::uuid)`;
-
-  const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
-  async function time(run: () => Promise<unknown>) {
-    for (let i = 0; i < 10; i++) await run(); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) {
-      const start = performance.now();
-      await run();
-      samples.push(performance.now() - start);
-    }
-    return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-  }
+  const { page: rawPage, keysetAfter } = customerUsersRawPage(db, Prisma, { partnerId: partner.id, customerId: customer.id });
+  const afterDeep = keysetAfter(deep);
+  const time = (run: () => Promise<unknown>) => timeRuns(run, ITERATIONS);
 
   const scenarios = [
     { label: "first page", options: {}, raw: Prisma.empty },

@@ -19,7 +19,8 @@ const database = await openBenchDatabase("import");
 
 const { db } = await import("../lib/db/client.ts");
 const { checkImport, importCustomerUsers } = await import("../lib/customers/import.ts");
-const { assignLicense } = await import("../lib/licenses/manage.ts");
+const { bulkLicenses } = await import("../lib/licenses/operations.ts");
+const { runOperation } = await import("../lib/operations/run.ts");
 const { effectivePermissions } = await import("../lib/auth/permissions.ts");
 
 async function tenant() {
@@ -84,8 +85,11 @@ try {
       }),
       select: { id: true },
     });
-    const results = await Promise.all(users.map((user) => assignLicense(race.caller, { userId: user.id, subscriptionId: subscription.id })));
-    const won = results.filter((r) => r === "assigned").length;
+    // Each one the API's assignment (POST /customers/{id}/licenses/bulk with one item), as production runs it.
+    const results = await Promise.all(
+      users.map((user) => runOperation(bulkLicenses, { customerId: race.customer.id, assign: [{ userId: user.id, productCode: product.code }] }, race.caller)),
+    );
+    const won = results.filter((r) => r.assign[0].result === "assigned").length;
     const saved = await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
     if (saved.assigned !== won) throw new Error(`assigned ${saved.assigned} but ${won} reported`);
     outcomes.push(won);

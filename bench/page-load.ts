@@ -24,7 +24,7 @@ import autocannon from "autocannon";
 import { encode } from "@auth/core/jwt";
 import pg from "pg";
 import { freePort } from "../scripts/support/postgres.ts";
-import { openBenchDatabase } from "./support.ts";
+import { baselineHandler, openBenchDatabase } from "./support.ts";
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -91,19 +91,21 @@ const appExited = new Promise((resolve) => app.once("exit", resolve));
 // The baseline: the same team query, no framework, no session.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const escape = (value: unknown) => String(value ?? "").replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const bare = createServer(async (_request, response) => {
-  const { rows } = await pool.query(
-    `SELECT "id", "firstName", "lastName", "email", "role", "status", "lastSignInAt" FROM "User"
-     WHERE "partnerId" = $1 AND "kind" = 'PARTNER' AND "deletedAt" IS NULL ORDER BY "lastName", "firstName", "id" LIMIT 51`,
-    [partner.id],
-  );
-  response.setHeader("content-type", "text/html; charset=utf-8");
-  response.end(
-    `<!doctype html><html><body><h1>Team</h1><table>${rows
-      .map((r) => `<tr><td>${escape(r.firstName)} ${escape(r.lastName)}</td><td>${escape(r.email)}</td><td>${escape(r.role)}</td><td>${escape(r.status)}</td></tr>`)
-      .join("")}</table></body></html>`,
-  );
-});
+const bare = createServer(
+  baselineHandler(async (_request, response) => {
+    const { rows } = await pool.query(
+      `SELECT "id", "firstName", "lastName", "email", "role", "status", "lastSignInAt" FROM "User"
+       WHERE "partnerId" = $1 AND "kind" = 'PARTNER' AND "deletedAt" IS NULL ORDER BY "lastName", "firstName", "id" LIMIT 51`,
+      [partner.id],
+    );
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(
+      `<!doctype html><html><body><h1>Team</h1><table>${rows
+        .map((r) => `<tr><td>${escape(r.firstName)} ${escape(r.lastName)}</td><td>${escape(r.email)}</td><td>${escape(r.role)}</td><td>${escape(r.status)}</td></tr>`)
+        .join("")}</table></body></html>`,
+    );
+  }),
+);
 const barePort = await freePort();
 await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
 

@@ -1,6 +1,7 @@
 // What every benchmark needs before it can call the domain functions.
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,5 +42,100 @@ export async function openBenchDatabase(label: string) {
       await server.stop();
       if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
     },
+  };
+}
+
+type BenchDb = (typeof import("../lib/db/client.ts"))["db"];
+type BenchPrisma = (typeof import("../lib/db/client.ts"))["Prisma"];
+
+/**
+ * One partner with one customer of `users` customer users (2,000 last names ×
+ * 500 first names, 1 in 25 disabled, about half holding a license of one
+ * product), its Partner Admin, and statistics refreshed. What the customer
+ * users benchmarks (bench/customer-users-list.ts, bench/api-customer-users.ts) list.
+ */
+export async function seedCustomerUsers(db: BenchDb, users: number) {
+  const partner = await db.partner.create({ data: { name: "Bench Partner" } });
+  const customer = await db.customer.create({ data: { partnerId: partner.id, type: "COMPANY", name: "Bench Customer", contactEmail: "c@bench.test" } });
+  const product = await db.product.create({ data: { code: `BENCH-${process.pid}`, name: "Bench Product", description: "Bench" } });
+  const subscription = await db.subscription.create({
+    data: { partnerId: partner.id, customerId: customer.id, productId: product.id, purchased: users, assigned: users / 2 },
+  });
+  const t0 = performance.now();
+  await db.$executeRaw`
+    INSERT INTO "User" ("id", "kind", "partnerId", "customerId", "firstName", "lastName", "email", "emailNormalized", "username", "status", "updatedAt")
+    SELECT gen_random_uuid(), 'CUSTOMER', ${partner.id}::uuid, ${customer.id}::uuid,
+           'First' || (n % 500), 'Last' || lpad((n % 2000)::text, 4, '0'),
+           'user' || n || '@bench.test', 'user' || n || '@bench.test', 'user' || n,
+           (CASE WHEN n % 25 = 0 THEN 'DISABLED' ELSE 'ACTIVE' END)::"UserStatus", now()
+    FROM generate_series(1, ${users}) AS n`;
+  await db.$executeRaw`
+    INSERT INTO "LicenseAssignment" ("id", "subscriptionId", "userId")
+    SELECT gen_random_uuid(), ${subscription.id}::uuid, "id" FROM "User" WHERE "customerId" = ${customer.id}::uuid AND random() < 0.5`;
+  await db.$executeRawUnsafe('ANALYZE "User"');
+  await db.$executeRawUnsafe('ANALYZE "LicenseAssignment"');
+  console.log(`[setup] ${users.toLocaleString("en")} users of one customer written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const admin = await db.user.create({
+    data: { kind: "PARTNER", partnerId: partner.id, firstName: "Bench", lastName: "Admin", email: "admin@bench.test", emailNormalized: "admin@bench.test", role: "partner_admin", status: "ACTIVE" },
+  });
+  await db.partner.update({ where: { id: partner.id }, data: { primaryUserId: admin.id } });
+  return { partner, customer, product, subscription, admin };
+}
+
+/** The keyset cursor (lib/customers/customer-users.ts) of the page after the `offset`-th user by name, and that user. */
+export async function cursorAfter(db: BenchDb, customerId: string, offset: number) {
+  const [row] = await db.$queryRaw<{ lastName: string; firstName: string; id: string }[]>`
+    SELECT "lastName", "firstName", "id" FROM "User" WHERE "customerId" = ${customerId}::uuid AND "kind" = 'CUSTOMER' AND "deletedAt" IS NULL
+    ORDER BY "lastName", "firstName", "id" OFFSET ${offset} LIMIT 1`;
+  return { row, cursor: Buffer.from(JSON.stringify({ l: row.lastName, f: row.firstName, i: row.id })).toString("base64url") };
+}
+
+/**
+ * The baseline of the customer users benchmarks: one hand-written query
+ * returning the page (50 users + 1 to know there is a next page, with their
+ * licensed products). `where` adds conditions on `u`; `keysetAfter(row)` is the cursor's.
+ */
+export function customerUsersRawPage(db: BenchDb, Prisma: BenchPrisma, ids: { partnerId: string; customerId: string }) {
+  return {
+    page: (where: ReturnType<BenchPrisma["sql"]>) => db.$queryRaw<{ id: string }[]>`
+      SELECT u."id", u."firstName", u."lastName", u."email", u."username", u."phone", u."status", u."mustChangePassword", u."lastSignInAt",
+             COALESCE((SELECT json_agg(json_build_object('id', s."productId", 'code', p."code", 'name', p."name"))
+                       FROM "LicenseAssignment" a JOIN "Subscription" s ON s."id" = a."subscriptionId" JOIN "Product" p ON p."id" = s."productId"
+                       WHERE a."userId" = u."id"), '[]') AS "products"
+      FROM "User" u
+      WHERE u."partnerId" = ${ids.partnerId}::uuid AND u."customerId" = ${ids.customerId}::uuid AND u."kind" = 'CUSTOMER' AND u."deletedAt" IS NULL ${where}
+      ORDER BY u."lastName", u."firstName", u."id" LIMIT 51`,
+    keysetAfter: (row: { lastName: string; firstName: string; id: string }) =>
+      Prisma.sql`AND (u."lastName", u."firstName", u."id") > (${row.lastName}, ${row.firstName}, ${row.id}::uuid)`,
+  };
+}
+
+export const percentile = (samples: number[], p: number) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
+
+/** p50 and p95 (ms) of `iterations` sequential runs after `warmUps` unmeasured ones. */
+export async function timeRuns(run: () => Promise<unknown>, iterations: number, warmUps = 10) {
+  for (let i = 0; i < warmUps; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/**
+ * A node:http handler for an async baseline server: a failed query answers 500 (autocannon counts it as an error)
+ * and is printed, instead of becoming an unhandled rejection that kills the benchmark.
+ */
+export function baselineHandler(handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      response.statusCode = 500;
+      response.end();
+    });
   };
 }

@@ -34,10 +34,6 @@ const EnvSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   // How many reverse proxies in front of the app append to X-Forwarded-For; 0 = the connection's address is the client's.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  SERVER_ACTIONS_ALLOWED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean)),
 });
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -77,8 +73,6 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
-
-export const isProduction = () => env().NODE_ENV === "production";
 
 /** For tests that change process.env: the next env() call parses it again. */
 export function resetEnvCacheForTests() {

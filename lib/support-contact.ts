@@ -24,7 +24,7 @@ export function accountDisabledAskPrimaryUser(primaryUserName: string) {
 
 const SUSPENDED_PREFIX = "Your organization's access to Partner Portal is suspended";
 
-/** A suspended partner's user who proved their password (issue 6). */
+/** A suspended partner's user who proved their password (DESIGN §7). */
 export function partnerSuspendedMessage(reason: string | null) {
   return `${SUSPENDED_PREFIX}${reason ? `: ${reason}` : ""}. Contact your vendor to restore it.`;
 }

@@ -1,4 +1,4 @@
-// Demo subscriptions, orders and customer users with licenses (issue 5),
+// Demo subscriptions, orders and customer users with licenses (DESIGN §5),
 // including a recently deleted user to restore. Called by prisma/seed.ts
 // inside its transaction, after partners and customers exist.
 import type { PrismaClient } from "../lib/db/generated/client.ts";

@@ -1,4 +1,4 @@
-// Demo data for team management (issue 4): a pending and an expired
+// Demo data for team management (DESIGN §4): a pending and an expired
 // invitation, a disabled member and a recently deleted one, so the Team page,
 // Re-invite and Deleted users → Restore can be tried at once. Runs inside the
 // demo seed's transaction.

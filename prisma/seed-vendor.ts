@@ -1,11 +1,11 @@
-// Demo data for the vendor console (issue 6): a ready duplicate-email case
+// Demo data for the vendor console (DESIGN §7): a ready duplicate-email case
 // for support to resolve. Runs inside the demo seed's transaction.
 import type { PrismaClient } from "../lib/db/generated/client.ts";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** The address Contoso invited by mistake: it belongs to a Northwind employee. */
-export const DUPLICATE_DEMO_EMAIL = "priya.patel@northwind.example";
+const DUPLICATE_DEMO_EMAIL = "priya.patel@northwind.example";
 
 export async function seedVendorDemo(tx: Tx) {
   const contoso = await tx.partner.findFirstOrThrow({ where: { name: "Contoso IT" }, select: { id: true, primaryUserId: true } });

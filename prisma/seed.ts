@@ -7,11 +7,11 @@ import { seedVendorDemo } from "./seed-vendor.ts";
 import { seedCustomersDemo } from "./seed-customers.ts";
 import { seedTeamDemo } from "./seed-team.ts";
 
-export const DEMO_PASSWORD = "portal-demo-2026";
+const DEMO_PASSWORD = "portal-demo-2026";
 
 type Credential = { label: string; login: string; password: string };
 
-export const DEMO_CREDENTIALS: Credential[] = [
+const DEMO_CREDENTIALS: Credential[] = [
   { label: "Portal Owner (Acme Software)", login: "owner@acme.example", password: DEMO_PASSWORD },
   { label: "Support (Acme Software)", login: "support@acme.example", password: DEMO_PASSWORD },
   { label: "Partner Admin (Northwind Solutions)", login: "nadia.admin@northwind.example", password: DEMO_PASSWORD },

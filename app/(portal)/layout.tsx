@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireCaller } from "@/lib/auth/caller";
-import { can } from "@/lib/auth/permissions";
+import { mayOpenPage } from "@/lib/auth/page-access";
 import { AppHeader, callerAffiliation } from "@/components/ui/app-header";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -11,12 +11,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const partner = caller.kind === "PARTNER";
   const links = [
     { href: "/", label: "Dashboard", show: true },
-    { href: "/team", label: "Team", show: partner && can(caller, "users.view") },
-    { href: "/customers", label: "Customers", show: partner && can(caller, "customers.view") },
-    // Placing an order needs both (decision 0015), as /orders/new checks.
-    { href: "/orders/new", label: "New order", show: partner && can(caller, "orders.create") && can(caller, "customers.view") },
-    { href: "/audit", label: "Audit log", show: partner && can(caller, "audit.view") },
-    { href: "/settings", label: "Settings", show: partner && can(caller, "settings.manage") },
+    // Shown when the page's guard would let the caller in: the same table (lib/auth/page-access.ts).
+    { href: "/team", label: "Team", show: partner && mayOpenPage(caller, "/team") },
+    { href: "/customers", label: "Customers", show: partner && mayOpenPage(caller, "/customers") },
+    { href: "/orders/new", label: "New order", show: partner && mayOpenPage(caller, "/orders/new") },
+    { href: "/audit", label: "Audit log", show: partner && mayOpenPage(caller, "/audit") },
+    { href: "/settings", label: "Settings", show: partner && mayOpenPage(caller, "/settings") },
     { href: "/admin", label: "Vendor console", show: caller.kind === "STAFF" },
   ].filter((link) => link.show);
 

@@ -10,12 +10,12 @@ export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const caller = await requireCaller();
-  // Vendor staff work in the vendor console.
-  if (caller.kind === "STAFF") redirect("/admin");
   // Notices are codes with a fixed sentence, never text from the URL.
   const {
     values: { welcome, passwordReset },
   } = readSearchParams(await searchParams, { welcome: flag, passwordReset: flag });
+  // Vendor staff work in the vendor console, which says so after their own password change too.
+  if (caller.kind === "STAFF") redirect(passwordReset ? "/admin?passwordReset=1" : "/admin");
   return (
     <>
       {welcome && (
@@ -46,6 +46,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="mt-8 text-sm">
           <Link href="/team/me" className="font-semibold text-blue-700 underline">
             Your account: sign-in email and email notifications
+          </Link>
+        </p>
+      )}
+      {caller.kind === "CUSTOMER" && (
+        <p className="mt-8 text-sm">
+          {/* The one own-password form of every signed-in user; it asks for the current password. */}
+          <Link href="/account/change-password" className="font-semibold text-blue-700 underline">
+            Your account: change your password
           </Link>
         </p>
       )}

@@ -12,6 +12,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/accounts", label: "Accounts", show: can(staff, "accounts.lookup") },
     { href: "/admin/audit", label: "Audit", show: can(staff, "audit.view.all") },
     { href: "/admin/staff", label: "Staff", show: can(staff, "staff.manage") },
+    // Your account: the one own-password form (asks for the current password), as for every signed-in user.
+    { href: "/account/change-password", label: "Change password", show: true },
   ].filter((link) => link.show);
 
   return (

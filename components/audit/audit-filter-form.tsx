@@ -2,6 +2,7 @@ import Link from "next/link";
 import { auditActionGroups } from "@/lib/audit/actions";
 import type { AuditFilterValues } from "@/lib/audit/queries";
 import type { FieldErrors } from "@/lib/errors";
+import { Pager, queryHref } from "../ui/pager";
 
 const inputClass = "mt-1 rounded-md border border-gray-300 px-3 py-1.5";
 
@@ -58,7 +59,7 @@ export function AuditFilterForm({
             </select>
           </div>
         )}
-        {field("actor", "Actor email")}
+        {field("actor", "Actor email or API key name")}
         <div>
           <label htmlFor="audit-action" className="block font-medium">
             Action
@@ -95,14 +96,7 @@ export function AuditFilterForm({
   );
 }
 
-/** The "Older events" link: the same filters, one page further. */
+/** The "Older events" link (the one pager): the same filters, one page further. */
 export function OlderEventsLink({ path, values, before }: { path: string; values: AuditFilterValues; before: string | null }) {
-  if (!before) return null;
-  return (
-    <p className="mt-4 text-sm">
-      <Link href={`${path}?${new URLSearchParams({ ...values, before })}`} className="font-semibold text-blue-700 underline">
-        Older events
-      </Link>
-    </p>
-  );
+  return <Pager label="Audit log pages" next={before ? queryHref(path, { ...values, before }) : null} nextLabel="Older events" />;
 }

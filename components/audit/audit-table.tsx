@@ -4,10 +4,36 @@ import type { AuditRow } from "@/lib/audit/queries";
 import { DataTable } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format";
 
-function describeChanges(changes: unknown) {
-  if (changes === null || changes === undefined) return "";
-  const text = JSON.stringify(changes);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+const shown = (value: unknown) => (value === null || value === undefined ? "none" : typeof value === "string" ? value : JSON.stringify(value));
+
+/**
+ * An event's changes as lines a person reads: "role: sales → partner_admin", or "reason: left the company"
+ * when a value was set rather than changed. Every event stores `{field: {from, to}}` (lib/audit/record.ts);
+ * anything else (events written before that rule) is shown as it is stored.
+ */
+export function describeChanges(changes: unknown, limit = Infinity): string[] {
+  if (changes === null || changes === undefined) return [];
+  if (typeof changes !== "object" || Array.isArray(changes)) return [shown(changes)];
+  const lines = Object.entries(changes as Record<string, unknown>).map(([field, change]) => {
+    if (change && typeof change === "object" && !Array.isArray(change) && "to" in change) {
+      const { from, to } = change as { from?: unknown; to: unknown };
+      return from === null || from === undefined ? `${field}: ${shown(to)}` : `${field}: ${shown(from)} → ${shown(to)}`;
+    }
+    return `${field}: ${shown(change)}`;
+  });
+  return lines.map((line) => (line.length > limit ? `${line.slice(0, limit - 1)}…` : line));
+}
+
+function Changes({ changes, limit }: { changes: unknown; limit?: number }) {
+  const lines = describeChanges(changes, limit);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 break-words text-xs">
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -48,7 +74,7 @@ export function AuditTable({
             {event.actor ? (
               <>
                 {event.actor.name}
-                <span className="block text-xs text-gray-500">{event.actor.email}</span>
+                {event.actor.email && <span className="block text-xs text-gray-500">{event.actor.email}</span>}
               </>
             ) : (
               <span className={partner ? "text-gray-600" : "text-gray-500"}>System or anonymous</span>
@@ -86,7 +112,7 @@ export function AuditTable({
                 )}
               </td>
               <td className="max-w-xs px-4 py-3">
-                {event.changes != null && <code className="block whitespace-pre-wrap break-words text-xs">{JSON.stringify(event.changes)}</code>}
+                <Changes changes={event.changes} />
               </td>
               <td className="px-4 py-3 text-xs">{event.ip ?? ""}</td>
             </>
@@ -105,7 +131,9 @@ export function AuditTable({
                   "—"
                 )}
               </td>
-              <td className="max-w-xs break-words px-4 py-3 font-mono text-xs text-gray-700">{describeChanges(event.changes)}</td>
+              <td className="max-w-xs px-4 py-3 text-gray-700">
+                <Changes changes={event.changes} limit={120} />
+              </td>
             </>
           )}
         </tr>

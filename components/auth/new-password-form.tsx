@@ -1,8 +1,7 @@
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import type { FormAction } from "@/lib/actions/form-state";
-
-const MIN_PASSWORD_LENGTH = 12;
+import { NEW_PASSWORD_HINT } from "@/lib/auth/password-rules";
 
 /** Choose-a-password form shared by activation and password reset links. */
 export function NewPasswordForm({
@@ -23,7 +22,7 @@ export function NewPasswordForm({
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Common passwords are refused.`}
+        hint={NEW_PASSWORD_HINT}
         required
       />
       <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />

@@ -4,8 +4,11 @@ import { useFormStatus } from "react-dom";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { SupportLinkFor } from "../ui/support-link";
 
-// The one form pattern (STYLE §3): a server action through useActionState;
-// fields read their error and echoed value from this context.
+// The one form pattern (STYLE §3, decision 0028): a server action through
+// useActionState; fields read their error and echoed value from this context,
+// and anything else that shows the answer (a key shown once, a list that
+// appears on a refusal) reads it with useFormResult. Values held in React
+// state rather than inputs go to the same actions through ./post-values.
 const FormStateContext = createContext<FormState<unknown> | null>(null);
 
 export function ActionForm<T>({
@@ -13,25 +16,38 @@ export function ActionForm<T>({
   children,
   className,
   hiddenFields,
+  messageAt = "start",
+  onSubmit,
   "aria-label": ariaLabel,
 }: {
   action: FormAction<T>;
   children: ReactNode;
   className?: string;
   hiddenFields?: Record<string, string>;
+  /** Where the form's own message (success, or a refusal not tied to a field) shows: above the fields, or after them. */
+  messageAt?: "start" | "end";
+  /** Runs as the form is sent (e.g. closing the dialog it sits in). */
+  onSubmit?: () => void;
   "aria-label"?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const message = <FormMessage state={state as FormState<unknown> | null} />;
   return (
     <FormStateContext value={state as FormState<unknown> | null}>
-      <form action={formAction} noValidate className={className ?? "space-y-5"} aria-label={ariaLabel}>
-        <FormMessage state={state as FormState<unknown> | null} />
+      <form action={formAction} onSubmit={onSubmit} noValidate className={className ?? "space-y-5"} aria-label={ariaLabel}>
+        {messageAt === "start" && message}
         {hiddenFields &&
           Object.entries(hiddenFields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
         {children}
+        {messageAt === "end" && message}
       </form>
     </FormStateContext>
   );
+}
+
+/** The enclosing ActionForm's last answer (null before the first), for what shows the result beyond fields and message. */
+export function useFormResult<T>() {
+  return useContext(FormStateContext) as FormState<T> | null;
 }
 
 function FormMessage({ state }: { state: FormState<unknown> | null }) {
@@ -60,14 +76,32 @@ export function useField(name: string) {
   return { errors, value, succeeded: state?.ok === true };
 }
 
-export function SubmitButton({ children, pendingLabel }: { children: ReactNode; pendingLabel?: string }) {
+const submitClasses = {
+  primary: "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-800",
+  secondary: "rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-50",
+  danger: "rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800",
+};
+
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+  accessibleName,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: keyof typeof submitClasses;
+  /** The button's name when its text alone is ambiguous, e.g. "Restore Ada Exec" in a list. */
+  accessibleName?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className="inline-flex items-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-800 disabled:opacity-60"
+      aria-label={accessibleName}
+      className={`inline-flex items-center disabled:opacity-60 ${submitClasses[variant]}`}
     >
       {pending ? (pendingLabel ?? "Working…") : children}
     </button>

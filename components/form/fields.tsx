@@ -78,7 +78,7 @@ export function TextField({
 }: {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "tel" | "search";
+  type?: "text" | "email" | "password" | "tel" | "search" | "date";
   autoComplete?: string;
   hint?: string;
   required?: boolean;

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState, type ReactNode } from "react";
+import { DataTable } from "../ui/table";
 
 // Shared by the CSV import flows (customer users, partners): a dry run's
 // errors by line, and a results file offered for download.
@@ -18,25 +19,15 @@ export function ImportErrorsTable({
 }) {
   return (
     <>
-      <table className="min-w-full divide-y divide-gray-200 text-sm">
-        <caption className="sr-only">Errors by line</caption>
-        <thead className="text-left">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-semibold">Line</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">Field</th>
-            <th scope="col" className="py-2 font-semibold">Problem</th>
+      <DataTable caption="Errors by line" headers={["Line", "Field", "Problem"]}>
+        {errors.map((error, i) => (
+          <tr key={i}>
+            <td className="px-4 py-1">{error.line}</td>
+            <td className="px-4 py-1">{error.field}</td>
+            <td className="px-4 py-1">{error.message}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100">
-          {errors.map((error, i) => (
-            <tr key={i}>
-              <td className="py-1 pr-4">{error.line}</td>
-              <td className="py-1 pr-4">{error.field}</td>
-              <td className="py-1">{error.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {moreErrors > 0 && (
         <p>
           …and {moreErrors.toLocaleString("en")} more {moreErrors === 1 ? "error" : "errors"}: download the results to see every row.

@@ -15,7 +15,7 @@ const SECRET_BYTES = 24;
 /** Characters of the key stored in clear to find it (and shown in lists): the prefix plus 8. */
 const LOOKUP_LENGTH = API_KEY_PREFIX.length + 8;
 const DAY_MS = 24 * 3600_000;
-export const MAX_EXPIRY_DAYS = 3 * 366;
+const MAX_EXPIRY_DAYS = 3 * 366;
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");

@@ -8,11 +8,11 @@ import { choice, cleanText, dateFilter, firstValue, numericCursor, optionalId, r
 // audit.view, every event for vendor staff. Newest first, keyset-paginated
 // on the id so a page costs the same at any depth.
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** Filters as they arrive in the query string; every one optional (read with lib/http/params). */
 export const AuditFilters = z.object({
-  /** Email (or part of it) of who acted. */
+  /** Email (or part of it) of who acted, or part of an API key's name. */
   actor: searchText(200),
   /** One action of the catalog (lib/audit/actions.ts), picked from a list; anything else is ignored. */
   action: choice(Object.keys(AUDIT_ACTIONS) as AuditAction[]),
@@ -55,7 +55,9 @@ export async function listAuditEvents(scope: AuditScope, filters: AuditFilters, 
   const actorIds = filters.actor ? await actorIdsMatching(filters.actor, partnerId) : undefined;
   const where: Prisma.AuditEventWhereInput = {
     ...(partnerId ? { partnerId } : {}),
-    ...(actorIds ? { actorId: { in: actorIds } } : {}),
+    ...(filters.actor
+      ? { OR: [{ actorId: { in: actorIds } }, { actorApiKeyId: { not: null }, actorLabel: { contains: filters.actor, mode: "insensitive" as const } }] }
+      : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.target ? { targetId: filters.target } : {}),
     ...(filters.from || filters.to ? { at: { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: endOfDay(filters.to) }) } } : {}),
@@ -69,6 +71,8 @@ export async function listAuditEvents(scope: AuditScope, filters: AuditFilters, 
       id: true,
       at: true,
       actorId: true,
+      actorApiKeyId: true,
+      actorLabel: true,
       onBehalfOf: true,
       partnerId: true,
       action: true,
@@ -81,14 +85,22 @@ export async function listAuditEvents(scope: AuditScope, filters: AuditFilters, 
   const page = rows.slice(0, pageSize);
   const people = await namesOf(page.flatMap((row) => [row.actorId, row.targetType === "user" ? row.targetId : null]));
   return {
-    events: page.map((row) => ({
+    events: page.map(({ actorApiKeyId, actorLabel, ...row }) => ({
       ...row,
       id: row.id.toString(),
-      actor: row.actorId ? (people.get(row.actorId) ?? null) : null,
+      actor: actorApiKeyId ? apiKeyActor(actorApiKeyId, actorLabel) : row.actorId ? (people.get(row.actorId) ?? null) : null,
       targetUser: row.targetType === "user" && row.targetId ? (people.get(row.targetId) ?? null) : null,
     })),
     nextCursor: rows.length > pageSize ? page[page.length - 1].id.toString() : null,
   };
+}
+
+/** Who acted, as the log shows it. */
+export type AuditActorView = { name: string; email: string | null };
+
+/** An API call's actor: the key, by the name it had when it acted (recorded with the event). */
+function apiKeyActor(apiKeyId: string, label: string | null): AuditActorView {
+  return { name: `API key: ${label ?? apiKeyId.slice(0, 8)}`, email: null };
 }
 
 /** Accounts whose email contains `text`, limited to the partner's own people (plus staff) when scoped. */
@@ -106,12 +118,12 @@ async function actorIdsMatching(text: string, partnerId: string | undefined) {
 
 async function namesOf(ids: (string | null)[]) {
   const unique = [...new Set(ids.filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id)))];
-  if (unique.length === 0) return new Map<string, { name: string; email: string }>();
+  if (unique.length === 0) return new Map<string, AuditActorView>();
   const users = await db.user.findMany({
     where: { id: { in: unique } },
     select: { id: true, firstName: true, lastName: true, email: true },
   });
-  return new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, email: user.email }]));
+  return new Map<string, AuditActorView>(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, email: user.email }]));
 }
 
 function endOfDay(date: Date) {

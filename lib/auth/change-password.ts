@@ -6,6 +6,7 @@ import { ValidationError } from "../errors.ts";
 import type { Caller } from "./caller.ts";
 import { AccountLockedError, assertNotLocked, recordFailedSignIn, unlockAccount } from "./lockout.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
+import { endSessions } from "./sessions.ts";
 
 export const WRONG_CURRENT_PASSWORD = "That isn't your current password.";
 export const SAME_AS_CURRENT_PASSWORD = "Choose a password different from your current one.";
@@ -49,8 +50,8 @@ export async function verifyCurrentPassword(caller: Caller, currentPassword: str
  * the temporary password typed again — so a stolen session can't lock the
  * owner out. A wrong current password counts as a failed sign-in towards the
  * lockout (lib/auth/lockout.ts), so a session can't be used to guess it.
- * Stored with argon2id; every other session ends (sessionVersion bump) while
- * this one is carried over to the new version, so the user stays signed in.
+ * Stored with argon2id; every other session ends (endSessions) while this one
+ * is kept, so the user stays signed in.
  */
 export async function changeOwnPassword(caller: Caller, input: { currentPassword: string; password: string }) {
   const user = await verifyCurrentPassword(caller, input.currentPassword);
@@ -66,12 +67,11 @@ export async function changeOwnPassword(caller: Caller, input: { currentPassword
     // Only if the password is still the one just verified (two changes at once: one wins).
     const { count } = await tx.user.updateMany({
       where: { id: caller.userId, deletedAt: null, passwordHash: user.passwordHash },
-      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: false },
     });
     if (count !== 1) throw ValidationError.field("currentPassword", WRONG_CURRENT_PASSWORD);
     await unlockAccount(tx, caller.userId);
-    const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { sessionVersion: true } });
-    await tx.session.updateMany({ where: { id: caller.sessionId, userId: caller.userId }, data: { sessionVersion } });
+    await endSessions(tx, caller.userId, "password_changed", { keep: caller.sessionId });
     await recordAudit(tx, caller, { action: "auth.password_changed", target: { type: "user", id: caller.userId } });
   });
 }

@@ -13,12 +13,13 @@ import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
 import { assertMayActOn, lockPartnerTeam } from "../team/rules.ts";
 import { verifyCurrentPassword } from "./change-password.ts";
+import { endSessions } from "./sessions.ts";
 
 // Changing the login email (DESIGN §2, §4): the new address must confirm
 // through a link before anything changes; the old address is told at both
 // steps; the email rule is checked when asked and again on confirmation.
 
-export const EMAIL_CHANGE_TTL_HOURS = 24;
+const EMAIL_CHANGE_TTL_HOURS = 24;
 export const EMAIL_CHANGE_LINK_NO_LONGER_VALID = "This confirmation link has expired or has already been used.";
 
 const targetSelect = { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, status: true, role: true, permissions: true } as const;
@@ -54,6 +55,37 @@ async function startEmailChange(caller: PartnerCaller, userId: string, newEmail:
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");
   if (forSomeoneElse) await assertMayActOn(db, caller, user);
+  return queueEmailChange(
+    caller,
+    user,
+    newEmail,
+    forSomeoneElse
+      ? async (tx) => {
+          // Again under the team lock: a promotion that commits meanwhile either
+          // comes first (and is seen here) or cancels this link (cancelPendingEmailChanges).
+          await lockPartnerTeam(tx, caller.partnerId);
+          const fresh = await tx.user.findFirst({ where: { id: user.id, partnerId: caller.partnerId, deletedAt: null }, select: targetSelect });
+          if (!fresh) throw new NotFoundError("That team member doesn't exist.");
+          await assertMayActOn(tx, caller, fresh);
+        }
+      : undefined,
+  );
+}
+
+/**
+ * The confirm-by-link change of an account's sign-in email, for any kind of
+ * account: the caller's module has found `user` within the caller's tenant
+ * and checked who may change it (team members above; customer users in
+ * lib/customers/customer-users.ts). Checks the new address, rate-limits,
+ * then issues the link, tells the old address and audits in one transaction
+ * (`recheck` runs first inside it). confirmEmailChange finishes it.
+ */
+export async function queueEmailChange(
+  caller: PartnerCaller,
+  user: { id: string; firstName: string; email: string; emailNormalized: string },
+  newEmail: string,
+  recheck?: (tx: Tx) => Promise<void>,
+) {
   if (normalizeEmail(newEmail) === user.emailNormalized) {
     throw ValidationError.field("newEmail", "That is already the sign-in email.");
   }
@@ -61,14 +93,7 @@ async function startEmailChange(caller: PartnerCaller, userId: string, newEmail:
   await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, `email-change:${user.id}`);
 
   await db.$transaction(async (tx) => {
-    if (forSomeoneElse) {
-      // Again under the team lock: a promotion that commits meanwhile either
-      // comes first (and is seen here) or cancels this link (cancelPendingEmailChanges).
-      await lockPartnerTeam(tx, caller.partnerId);
-      const fresh = await tx.user.findFirst({ where: { id: user.id, partnerId: caller.partnerId, deletedAt: null }, select: targetSelect });
-      if (!fresh) throw new NotFoundError("That team member doesn't exist.");
-      await assertMayActOn(tx, caller, fresh);
-    }
+    await recheck?.(tx);
     const link = await issueUserToken(tx, user.id, "EMAIL_CHANGE", EMAIL_CHANGE_TTL_HOURS * 3600_000, { newEmail });
     await enqueueEmail(tx, {
       template: "email-change-confirm",
@@ -137,8 +162,9 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
       if (!userId) throw new ConflictError(EMAIL_CHANGE_LINK_NO_LONGER_VALID);
       await tx.user.update({
         where: { id: userId },
-        data: { email: newEmail, emailNormalized: normalizeEmail(newEmail), sessionVersion: { increment: 1 } },
+        data: { email: newEmail, emailNormalized: normalizeEmail(newEmail) },
       });
+      await endSessions(tx, userId, "email_changed");
       await enqueueEmail(tx, {
         template: "email-change-notice",
         to: link.user.email,
@@ -148,7 +174,7 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
       await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
         action: "user.email_changed",
         target: { type: "user", id: userId },
-        changes: { from: link.user.email, to: newEmail },
+        changes: { email: { from: link.user.email, to: newEmail } },
       });
     });
   } catch (error) {

@@ -13,7 +13,7 @@ import { clearRateLimits, consumeRateLimit, RATE_LIMITS, type RateLimitPolicy } 
 // so an attacker can't lock someone out for good; a successful sign-in
 // resets the count.
 
-export const LOCK_AFTER_FAILURES = 5;
+const LOCK_AFTER_FAILURES = 5;
 const MAX_LOCK_MINUTES = 60;
 // Failed sign-ins for a login that matches no account: the same wait as a real lock.
 const UNKNOWN_ACCOUNT_LIMIT: RateLimitPolicy = { name: "sign-in:unknown", limit: LOCK_AFTER_FAILURES - 1, windowSeconds: 60 };

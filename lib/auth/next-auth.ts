@@ -4,12 +4,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "../env.ts";
+import { log, serializeError } from "../observability/log.ts";
 import { RateLimitedError } from "../errors.ts";
 import { revokeSession } from "./sessions.ts";
 import { sessionIdFromCookies } from "./session-cookie.ts";
 import { requestMetaFrom } from "./request-meta.ts";
 import { signInWithPassword } from "./sign-in.ts";
 import { loginField } from "../validation/fields.ts";
+import { signInPasswordField } from "./password-rules.ts";
 
 declare module "next-auth" {
   interface User {
@@ -29,7 +31,7 @@ export class RateLimitedSignIn extends CredentialsSignin {
 }
 
 // The same login rule as the sign-in form (no control characters: PostgreSQL refuses NUL in text).
-const CredentialsInput = z.object({ login: loginField, password: z.string().min(1).max(200) });
+const CredentialsInput = z.object({ login: loginField, password: signInPasswordField });
 
 // next-auth handles the cookie (HttpOnly, SameSite=Lax, __Secure- prefix on
 // https) and its JWT carries only our server-side session id; every request
@@ -43,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is an expected outcome, already audited: not an error to log.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      log.error({ kind: "auth", err: serializeError(error) }, "Sign-in failed unexpectedly");
     },
   },
   providers: [

@@ -25,7 +25,7 @@ async function metaOf(caller: Caller | null): Promise<RequestMeta> {
 }
 
 /** A refused sign-in, with the message the form shows (never which part was wrong). */
-export class SignInRefused extends AppError {
+class SignInRefused extends AppError {
   readonly code: "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED";
   constructor(
     message: string,

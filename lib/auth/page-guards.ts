@@ -1,20 +1,17 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { isPartnerCaller, requireCaller, type PartnerCaller } from "./caller.ts";
-import { can, type Permission } from "./permissions.ts";
-
-export { idOrNotFound, orNotFound } from "../http/page.ts";
+import { mayOpenPage, type PartnerPage } from "./page-access.ts";
 
 /**
- * For partner pages: not signed in → sign-in page; not a partner user → 404
- * (the page doesn't exist for them); missing a permission → 403 page. Given
- * several permissions, the page needs every one (placing an order needs
- * orders.create and customers.view, decision 0015).
+ * For partner pages, given the page's own route ("/team/[id]"): not signed in
+ * → sign-in page; not a partner user → 404 (the page doesn't exist for them);
+ * missing any permission the route needs in lib/auth/page-access.ts → 403
+ * page, which reads the same table to name what is missing (decision 0025).
  */
-export async function requirePartnerPage(permission: Permission | readonly Permission[]): Promise<PartnerCaller> {
+export async function requirePartnerPage(page: PartnerPage): Promise<PartnerCaller> {
   const caller = await requireCaller();
   if (!isPartnerCaller(caller)) notFound();
-  const allOf: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
-  if (!allOf.every((p) => can(caller, p))) forbidden();
+  if (!mayOpenPage(caller, page)) forbidden();
   return caller;
 }

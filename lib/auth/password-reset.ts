@@ -9,6 +9,7 @@ import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 import { unlockAccount } from "./lockout.ts";
+import { endSessions } from "./sessions.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
 import { sendActivationEmail } from "../team/invite.ts";
@@ -20,7 +21,7 @@ export const RESET_REQUESTED_MESSAGE =
 const resetTtlMs = () => env().PASSWORD_RESET_TOKEN_TTL_MINUTES * 60_000;
 
 /** Writes a reset link email for an active account, in the caller's transaction. */
-export async function sendPasswordResetEmail(
+async function sendPasswordResetEmail(
   tx: Tx,
   user: { id: string; firstName: string; email: string },
 ) {
@@ -106,7 +107,7 @@ export async function describeResetLink(token: string) {
 
 /**
  * Sets a new password from a reset link: the link is used up, every existing
- * session ends (sessionVersion), and any sign-in lock is lifted.
+ * session ends (endSessions), and any sign-in lock is lifted.
  */
 export async function resetPassword(token: string, password: string, meta: RequestMeta) {
   await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
@@ -121,11 +122,11 @@ export async function resetPassword(token: string, password: string, meta: Reque
     if (!userId) throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
     await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: false },
     });
     // The owner proved their inbox: the sign-in lock and the account's counters are lifted.
     await unlockAccount(tx, userId);
-    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await endSessions(tx, userId, "password_reset");
     await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
       action: "user.password_reset",
       target: { type: "user", id: userId },

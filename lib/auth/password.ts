@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules.ts";
 import { isTemporaryPasswordHash, verifyTemporaryPassword } from "./temporary-password.ts";
 
 // argon2id at OWASP's minimum (19 MiB, 2 iterations): DESIGN §10.
@@ -7,8 +8,6 @@ import { isTemporaryPasswordHash, verifyTemporaryPassword } from "./temporary-pa
 const ARGON2ID = 2;
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

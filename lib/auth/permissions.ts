@@ -44,8 +44,12 @@ export const PERMISSION_INFO: Record<PartnerPermission, { label: string; descrip
   "settings.manage": { label: "Manage settings", description: "Edit the partner profile and API keys." },
 };
 
-export type PartnerRoleKey = "partner_admin" | "account_executive" | "sales" | "read_only";
-export type StaffRoleKey = "portal_owner" | "portal_admin" | "support";
+// Tuples, so that z.enum(PARTNER_ROLE_KEYS) keeps the key type; the database
+// refuses any other role (CHECK constraints, migration 20261201130000_known_roles_and_permissions).
+export const PARTNER_ROLE_KEYS = ["partner_admin", "account_executive", "sales", "read_only"] as const;
+export const STAFF_ROLE_KEYS = ["portal_owner", "portal_admin", "support"] as const;
+export type PartnerRoleKey = (typeof PARTNER_ROLE_KEYS)[number];
+export type StaffRoleKey = (typeof STAFF_ROLE_KEYS)[number];
 
 type RoleDefinition<P extends Permission> = {
   label: string;
@@ -102,14 +106,11 @@ export const STAFF_ROLES: Record<StaffRoleKey, RoleDefinition<StaffPermission>> 
   },
 };
 
-export const PARTNER_ROLE_KEYS = Object.keys(PARTNER_ROLES) as PartnerRoleKey[];
-export const STAFF_ROLE_KEYS = Object.keys(STAFF_ROLES) as StaffRoleKey[];
-
 export function isPartnerRole(value: string | null | undefined): value is PartnerRoleKey {
   return value != null && value in PARTNER_ROLES;
 }
 
-export function isStaffRole(value: string | null | undefined): value is StaffRoleKey {
+function isStaffRole(value: string | null | undefined): value is StaffRoleKey {
   return value != null && value in STAFF_ROLES;
 }
 

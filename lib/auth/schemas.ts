@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { loginField } from "../validation/fields.ts";
+import { currentPasswordField, newPasswordField, signInPasswordField } from "./password-rules.ts";
 
 export const INVALID_CREDENTIALS = "The email, username or password is incorrect.";
 
 export const SignInInput = z.object({
   login: loginField,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: signInPasswordField,
 });
 
 const newPasswordFields = {
-  password: z.string({ error: "Choose a password." }).min(1, "Choose a password.").max(200),
+  password: newPasswordField,
   confirmPassword: z.string({ error: "Type the password again." }).min(1, "Type the password again."),
 };
 
-// The one rule for a new password typed twice; its strength is checked by passwordProblem (lib/auth/password.ts).
+// The one rule for a new password typed twice; its fields and lengths are lib/auth/password-rules.ts, its strength passwordProblem (lib/auth/password.ts).
 const confirmationMatches: [(input: { password: string; confirmPassword: string }) => boolean, { path: string[]; message: string }] = [
   (input) => input.password === input.confirmPassword,
   { path: ["confirmPassword"], message: "The passwords don't match." },
@@ -36,7 +37,7 @@ export const ResetPasswordInput = ActivateInput;
 /** Changing your own password: the current one first (DESIGN §10), then the new one twice. */
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+    currentPassword: currentPasswordField,
     ...newPasswordFields,
   })
   .refine(...confirmationMatches);

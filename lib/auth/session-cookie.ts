@@ -18,7 +18,7 @@ import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
 
 const SESSION_COOKIE = "authjs.session-token";
 /** The names next-auth gives the cookie: `__Secure-` on https (a browser only sets that one over https). */
-export const SESSION_COOKIE_NAMES = [`__Secure-${SESSION_COOKIE}`, SESSION_COOKIE] as const;
+const SESSION_COOKIE_NAMES = [`__Secure-${SESSION_COOKIE}`, SESSION_COOKIE] as const;
 /** The only content encryption next-auth issues (@auth/core/jwt `encode`). */
 const ENCRYPTION = "A256CBC-HS512";
 

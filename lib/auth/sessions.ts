@@ -21,8 +21,61 @@ export async function createSession(tx: Tx, user: { id: string; sessionVersion: 
   });
 }
 
+/** Why sessions end: stored on each ended session (support can tell a sign-out from a deletion). */
+export type SessionEndReason =
+  | "signed_out"
+  | "password_changed"
+  | "password_reset"
+  | "temporary_password_reset"
+  | "email_changed"
+  | "permissions_changed"
+  | "disabled"
+  | "deleted"
+  | "email_detached"
+  | "partner_suspended";
+
+/** Sign-out of one session (the cookie's). */
 export async function revokeSession(sessionId: string) {
-  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "signed_out" } });
+}
+
+/**
+ * The one way to end a user's sessions at once (DESIGN §10: password change,
+ * disable, delete, permission change…), in the caller's transaction. Each
+ * user's session version goes up, so a session being created at this very
+ * moment (sign-in in flight) is dead too, and every live session row is
+ * marked revoked with the reason. `keep`: the caller's own session survives,
+ * carried over to the new version (changing your own password keeps you
+ * signed in here and nowhere else).
+ *
+ * `{ partnerId }` ends the sessions of every user of a partner (suspension);
+ * there the partner's status itself refuses new sessions (findLiveSession).
+ */
+export async function endSessions(
+  tx: Tx,
+  who: string | readonly string[] | { partnerId: string },
+  reason: SessionEndReason,
+  options: { keep?: string } = {},
+) {
+  const now = new Date();
+  if (typeof who === "object" && "partnerId" in who) {
+    await tx.session.updateMany({ where: { revokedAt: null, user: { partnerId: who.partnerId } }, data: { revokedAt: now, revokedReason: reason } });
+    return;
+  }
+  const userIds = typeof who === "string" ? [who] : [...who];
+  if (userIds.length === 0) return;
+  await tx.user.updateMany({ where: { id: { in: userIds } }, data: { sessionVersion: { increment: 1 } } });
+  await tx.session.updateMany({
+    where: { userId: { in: userIds }, revokedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+  if (options.keep) {
+    const kept = await tx.session.findUnique({ where: { id: options.keep }, select: { userId: true } });
+    if (kept && userIds.includes(kept.userId)) {
+      const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: kept.userId }, select: { sessionVersion: true } });
+      await tx.session.update({ where: { id: options.keep }, data: { sessionVersion } });
+    }
+  }
 }
 
 /** The session and its user, if the session may still be used. */

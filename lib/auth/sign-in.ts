@@ -16,13 +16,13 @@ import { AccountLockedError, assertNotLocked, countUnknownAccountFailure, record
  * A sign-in refused for a reason the person may know because they proved the
  * password: the sign-in form shows `userMessage` instead of the generic one.
  */
-export class ExplainedSignInRefusal extends CredentialsSignin {
+class ExplainedSignInRefusal extends CredentialsSignin {
   constructor(readonly userMessage: string) {
     super(userMessage);
   }
 }
 
-/** The user's partner is suspended (issue 6). */
+/** The user's partner is suspended: only someone who proved the password learns it, and why. */
 export class PartnerSuspendedSignIn extends ExplainedSignInRefusal {
   code = "partner_suspended";
   constructor(reason: string | null) {

@@ -11,14 +11,16 @@ import { env } from "../env.ts";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LENGTH = 20;
 const GROUP = 4;
-export const TEMPORARY_HASH_PREFIX = "hmac-sha256$";
+const TEMPORARY_HASH_PREFIX = "hmac-sha256$";
 
 /** A new temporary password, grouped for reading: `Abcd-Efgh-Ijkl-Mnop-Qrst`. */
 export function generateTemporaryPassword(): string {
   let raw = "";
   // randomInt is uniform (rejection sampling), so every character carries log2(62) bits.
   for (let i = 0; i < LENGTH; i++) raw += ALPHABET[randomInt(ALPHABET.length)];
-  return raw.match(new RegExp(`.{1,${GROUP}}`, "g"))!.join("-");
+  const groups: string[] = [];
+  for (let i = 0; i < LENGTH; i += GROUP) groups.push(raw.slice(i, i + GROUP));
+  return groups.join("-");
 }
 
 /** The dashes and spaces are only for reading: the password is the 20 characters. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "../db/client.ts";
 import type { TokenPurpose } from "../db/generated/enums.ts";
 import { generateToken, hashToken } from "./tokens.ts";
@@ -26,6 +27,19 @@ export async function issueUserToken(
     select: { id: true, expiresAt: true },
   });
   return { token, id: record.id, expiresAt: record.expiresAt };
+}
+
+/**
+ * issueUserToken for many accounts created in the caller's transaction (a CSV
+ * import): they have no earlier links to expire, so one INSERT does it.
+ */
+export async function issueUserTokensForNewUsers(tx: Tx, userIds: readonly string[], purpose: TokenPurpose, ttlMs: number) {
+  const expiresAt = new Date(Date.now() + ttlMs);
+  const links = userIds.map((userId) => ({ userId, token: generateToken(), id: randomUUID(), expiresAt }));
+  await tx.userToken.createMany({
+    data: links.map((link) => ({ id: link.id, userId: link.userId, purpose, tokenHash: hashToken(link.token), expiresAt })),
+  });
+  return links;
 }
 
 /** Looks a token up without using it (GET of a link page). */

@@ -1,13 +1,20 @@
-// A small CSV reader for Excel-compatible files (DESIGN §5), written here
-// rather than pulled in as a dependency: UTF-8 with or without BOM, comma or
-// semicolon (Excel uses ";" where "," is the decimal mark), quoted fields with
-// doubled quotes and embedded newlines, CRLF or LF. Pure: safe anywhere.
+// Reading Excel-compatible CSV (DESIGN §5) with papaparse (decision 0026):
+// UTF-8 with or without BOM; comma, semicolon or tab (Excel writes ";" where
+// "," is the decimal mark, and "Unicode text" with tabs), guessed by
+// papaparse from the first rows; quoted fields with doubled quotes and
+// embedded line breaks; CRLF, LF or CR. Pure: safe anywhere.
 //
-// Limits (decision 0013): a caller may bound the header line, the columns of
-// every record and the number of records kept. The header is measured before
-// anything is built, a record with too many columns is refused the moment it
-// passes the limit, and records past the limit are counted, not kept, so a
-// hostile file costs no more memory than a legitimate one.
+// What papaparse doesn't do is ours: line numbers as people see them in an
+// editor (blank lines and line breaks inside quotes counted), blank lines
+// skipped, a malformed quote refused by its line (papaparse reads on), and
+// the limits of decision 0013: the header's columns and length, the columns
+// of every later record (refused at the record that passes), and records past
+// `maxRecords` counted, not kept. Rows are read one at a time (papaparse's
+// `step`), so only kept records stay in memory; the caller bounds the text.
+
+import Papa from "papaparse";
+
+export type CsvDelimiter = "," | ";" | "\t";
 
 export type CsvRecord = {
   /** 1-based line of the file where the record starts (what people see in Excel or an editor). */
@@ -16,7 +23,7 @@ export type CsvRecord = {
 };
 
 export type ParsedCsv = {
-  delimiter: "," | ";";
+  delimiter: CsvDelimiter;
   records: CsvRecord[];
   /** Records past `maxRecords`: counted, not kept. */
   omittedRecords: number;
@@ -43,139 +50,81 @@ export class CsvSyntaxError extends Error {
 /** The file is well formed but larger than the caller's limits. */
 export class CsvLimitError extends CsvSyntaxError {}
 
+/** In the order papaparse prefers them when two fit the first rows equally well. */
+const DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
+
+const GUESS_SAMPLE_CHARS = 64 * 1024;
+
 const count = (n: number) => n.toLocaleString("en");
 
-type HeaderScan = { delimiter: "," | ";"; columns: number; line: number; length: number };
-
-/**
- * Reads the header line (the first non-blank one) without building anything:
- * its delimiter, whichever of ";" and "," appears more outside quotes, and
- * its number of columns and its length.
- */
-function scanHeader(text: string): HeaderScan {
-  let i = 0;
-  let line = 1;
-  while (i < text.length && (text[i] === "\n" || text[i] === "\r")) {
-    if (text[i] === "\n" || text[i + 1] !== "\n") line++;
-    i++;
-  }
-  const start = i;
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && char === ",") commas++;
-    else if (!quoted && char === ";") semicolons++;
-  }
-  const delimiter = semicolons > commas ? ";" : ",";
-  return { delimiter, columns: (delimiter === ";" ? semicolons : commas) + 1, line, length: i - start };
+/** Newlines in text[from, to). */
+function newlinesBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
-/** The header line decides the delimiter: whichever of ";" and "," appears more outside quotes. */
-export function detectDelimiter(text: string): "," | ";" {
-  return scanHeader(text).delimiter;
-}
-
-/** Counts the fields still to come in the record at `i` (just after a delimiter), building nothing. */
-function remainingFields(text: string, i: number, delimiter: string): number {
-  let fields = 1;
-  let quoted = false;
-  for (; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && char === delimiter) fields++;
-  }
-  return fields;
-}
-
-/** Parses the whole text; blank lines are skipped. Throws CsvSyntaxError on an unterminated quote or a passed limit. */
+/** Parses the whole text; blank lines are skipped. Throws CsvSyntaxError on a malformed quote or a passed limit. */
 export function parseCsv(input: string, limits: CsvLimits = {}): ParsedCsv {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Without a BOM, and one kind of line break: papaparse picks a single one per file, and a quoted
+  // line break reads as "\n" whichever the file used.
+  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, "\n");
   const maxColumns = limits.maxColumns ?? Infinity;
   const maxRecords = limits.maxRecords ?? Infinity;
-  // Checked before anything is built: counting the header's columns allocates nothing.
-  const header = scanHeader(text);
-  if (header.columns > maxColumns) {
-    throw new CsvLimitError(header.line, `The file has too many columns (${count(header.columns)}; at most ${count(maxColumns)}).`);
-  }
-  if (limits.maxHeaderChars !== undefined && header.length > limits.maxHeaderChars) {
-    throw new CsvLimitError(header.line, `The header line (line ${header.line}) is longer than ${count(limits.maxHeaderChars)} characters.`);
-  }
-  const { delimiter } = header;
+
+  // papaparse's guess, over the first ten non-blank rows (of at most the first 64 KiB, so a hostile
+  // one-line file isn't read three more times); "," when nothing fits better (one column).
+  const lastBreak = text.lastIndexOf("\n", GUESS_SAMPLE_CHARS);
+  const sample = text.length <= GUESS_SAMPLE_CHARS ? text : text.slice(0, lastBreak > 0 ? lastBreak : GUESS_SAMPLE_CHARS);
+  const guessed = Papa.parse<string[]>(sample, { preview: 1, newline: "\n", skipEmptyLines: true, delimitersToGuess: DELIMITERS }).meta
+    .delimiter as CsvDelimiter;
+  const delimiter = DELIMITERS.includes(guessed) ? guessed : ",";
+
   const records: CsvRecord[] = [];
   let omittedRecords = 0;
-  let fields: string[] = [];
-  let field = "";
+  let sawHeader = false;
+  let cursor = 0;
   let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let fieldWasQuoted = false;
-  let i = 0;
 
-  const endRecord = () => {
-    fields.push(field);
-    // A blank line (one empty, unquoted field) is not a record.
-    if (!(fields.length === 1 && fields[0] === "" && !fieldWasQuoted)) {
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: "\n",
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+    step(result) {
+      // Rows are contiguous (blank ones are rows too), so this row started where the last one ended.
+      const start = cursor;
+      const end = result.meta.cursor;
+      const recordLine = line;
+      line += newlinesBetween(text, start, end);
+      cursor = end;
+
+      const quoteErrors = result.errors.filter((error) => error.type === "Quotes");
+      if (quoteErrors.some((error) => error.code === "InvalidQuotes")) {
+        throw new CsvSyntaxError(recordLine, `Line ${recordLine}: a quoted field has text after its closing quote (write a quote inside a field as "").`);
+      }
+      if (quoteErrors.length > 0) throw new CsvSyntaxError(recordLine, `Line ${recordLine}: a quoted field is never closed.`);
+
+      const fields = result.data;
+      if (fields.length === 1 && fields[0] === "") return; // a blank line is not a record
+
+      if (!sawHeader) {
+        sawHeader = true;
+        if (fields.length > maxColumns) {
+          throw new CsvLimitError(recordLine, `The file has too many columns (${count(fields.length)}; at most ${count(maxColumns)}).`);
+        }
+        const length = end - start - (text[end - 1] === "\n" ? 1 : 0);
+        if (limits.maxHeaderChars !== undefined && length > limits.maxHeaderChars) {
+          throw new CsvLimitError(recordLine, `The header line (line ${recordLine}) is longer than ${count(limits.maxHeaderChars)} characters.`);
+        }
+      } else if (fields.length > maxColumns) {
+        throw new CsvLimitError(recordLine, `Line ${recordLine} has too many columns (${count(fields.length)}; at most ${count(maxColumns)}).`);
+      }
+
       if (records.length < maxRecords) records.push({ line: recordLine, fields });
       else omittedRecords++;
-    }
-    fields = [];
-    field = "";
-    fieldWasQuoted = false;
-  };
-
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      if (char === "\r" && text[i + 1] === "\n") {
-        field += "\n";
-        line++;
-        i += 2;
-        continue;
-      }
-      if (char === "\n" || char === "\r") line++;
-      field += char === "\r" ? "\n" : char;
-      i++;
-      continue;
-    }
-    if (char === '"' && field === "") {
-      quoted = true;
-      fieldWasQuoted = true;
-      i++;
-    } else if (char === delimiter) {
-      if (fields.length + 2 > maxColumns) {
-        const total = fields.length + 1 + remainingFields(text, i + 1, delimiter);
-        throw new CsvLimitError(recordLine, `Line ${recordLine} has too many columns (${count(total)}; at most ${count(maxColumns)}).`);
-      }
-      fields.push(field);
-      field = "";
-      fieldWasQuoted = false;
-      i++;
-    } else if (char === "\r" || char === "\n") {
-      endRecord();
-      i += char === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      i++;
-    }
-  }
-  if (quoted) throw new CsvSyntaxError(recordLine, `Line ${recordLine}: a quoted field is never closed.`);
-  if (field !== "" || fields.length > 0 || fieldWasQuoted) endRecord();
+    },
+  });
   return { delimiter, records, omittedRecords };
 }

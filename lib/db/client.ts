@@ -18,7 +18,10 @@ function createClient(): PrismaClient {
   );
   // Every query and transaction: an unreachable database is ServiceUnavailableError
   // (503, "try again"), never a 500 (lib/db/unavailable.ts, decision 0019).
-  return new PrismaClient({ adapter }).$extends({
+  // A transaction waits up to 10 s for a pooled connection (Prisma's default, 2 s, turned a burst of 20
+  // sign-ins on a busy 2-core machine into a failed sign-in) and may run 15 s (the default 5 s is too
+  // tight when the machine is saturated); a transaction that needs longer says so itself.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } }).$extends({
     query: {
       async $allOperations({ args, query }) {
         try {

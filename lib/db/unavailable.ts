@@ -27,7 +27,7 @@ const MESSAGES = [
 ];
 
 /** True when `error` (or anything in its cause chain) says the database is unreachable, not that a query was wrong. */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
   if (error instanceof ServiceUnavailableError || (error instanceof AppError && error.code === "UNAVAILABLE")) return true;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
@@ -104,7 +104,7 @@ const TITLE = "Service unavailable";
 const DETAIL = new ServiceUnavailableError().message;
 
 /** The RFC 9457 body for a 503 (reusable by /api/v1's error mapping). */
-export function serviceUnavailableProblem(detail = DETAIL) {
+function serviceUnavailableProblem(detail = DETAIL) {
   return { type: "about:blank", title: TITLE, status: 503, detail };
 }
 

@@ -67,7 +67,7 @@ export function mayReadDevMailbox(request: {
 }
 
 /** Headers besides X-Forwarded-For and X-Real-IP in which a proxy or CDN names the client it forwards. */
-export const CLIENT_ADDRESS_HEADERS = ["true-client-ip", "cf-connecting-ip", "fastly-client-ip", "x-client-ip", "x-cluster-client-ip"] as const;
+const CLIENT_ADDRESS_HEADERS = ["true-client-ip", "cf-connecting-ip", "fastly-client-ip", "x-client-ip", "x-cluster-client-ip"] as const;
 
 /** The `for=` values of an RFC 7239 Forwarded header, quotes and a port removed ("unknown" and "_obfuscated" kept as they are). */
 function forwardedForAddresses(header: string): string[] {

@@ -2,8 +2,6 @@ import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import type { EmailProps, EmailTemplate } from "./templates.ts";
 
-export type { EmailTemplate } from "./templates.ts";
-
 /** One email to write to the outbox; `props` must match the template. */
 export type OutboxEmailInput = {
   [T in EmailTemplate]: { template: T; to: string; dedupeKey: string; props: EmailProps[T] };
@@ -22,9 +20,18 @@ export async function enqueueEmail(tx: Tx, email: OutboxEmailInput): Promise<voi
   });
 }
 
+/** enqueueEmail for many emails at once (one INSERT; a CSV import's welcome emails). */
+export async function enqueueEmails(tx: Tx, emails: readonly OutboxEmailInput[]): Promise<void> {
+  if (emails.length === 0) return;
+  await tx.outboxEmail.createMany({
+    data: emails.map((email) => ({ template: email.template, to: email.to, dedupeKey: email.dedupeKey, props: email.props })),
+    skipDuplicates: true,
+  });
+}
+
 const DAY_MS = 24 * 3600_000;
 /** Sent and failed rows stay this long (their dedupe keys still stop a late retry), then go. */
-export const OUTBOX_RETENTION_DAYS = 30;
+const OUTBOX_RETENTION_DAYS = 30;
 
 /**
  * Deletes outbox rows sent, or given up on, more than OUTBOX_RETENTION_DAYS

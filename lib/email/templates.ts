@@ -16,6 +16,7 @@ import CustomerCredentialsEmail, {
   subject as customerCredentialsSubject,
   type CustomerCredentialsEmailProps,
 } from "../../emails/customer-credentials.tsx";
+import CustomerWelcomeEmail, { subject as customerWelcomeSubject, type CustomerWelcomeEmailProps } from "../../emails/customer-welcome.tsx";
 import LicenseChangesEmail, { subject as licenseChangesSubject, type LicenseChangesEmailProps } from "../../emails/license-changes.tsx";
 import NewOrdersEmail, { subject as newOrdersSubject, type NewOrdersEmailProps } from "../../emails/new-orders.tsx";
 import WeeklySummaryEmail, { subject as weeklySummarySubject, type WeeklySummaryEmailProps } from "../../emails/weekly-summary.tsx";
@@ -33,6 +34,7 @@ export type EmailProps = {
   "account-locked": AccountLockedEmailProps;
   "account-restored": AccountRestoredEmailProps;
   "subscription-threshold": SubscriptionThresholdEmailProps;
+  "customer-welcome": CustomerWelcomeEmailProps;
   // Notifications people opt in to (lib/notifications).
   "license-changes": LicenseChangesEmailProps;
   "new-orders": NewOrdersEmailProps;
@@ -59,6 +61,7 @@ export const EMAIL_TEMPLATES: { [T in EmailTemplate]: TemplateDefinition<EmailPr
   "account-locked": { component: AccountLockedEmail, subject: accountLockedSubject },
   "account-restored": { component: AccountRestoredEmail, subject: accountRestoredSubject },
   "subscription-threshold": { component: SubscriptionThresholdEmail, subject: subscriptionThresholdSubject },
+  "customer-welcome": { component: CustomerWelcomeEmail, subject: customerWelcomeSubject },
   "license-changes": { component: LicenseChangesEmail, subject: licenseChangesSubject },
   "new-orders": { component: NewOrdersEmail, subject: newOrdersSubject },
   "weekly-summary": { component: WeeklySummaryEmail, subject: weeklySummarySubject },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma } from "../db/client.ts";
 import { env } from "../env.ts";
+import { log, serializeError } from "../observability/log.ts";
 import { renderEmail } from "./render.ts";
 import { isEmailTemplate } from "./templates.ts";
 import { sendEmail } from "./transport.ts";
@@ -84,9 +85,17 @@ async function recordFailure(email: ClaimedEmail, error: unknown) {
     },
     select: { id: true },
   });
-  console.warn(
-    `Outbox email ${email.id} (${email.template}) failed on attempt ${email.attempts}` +
-      `${givingUp ? "; giving up" : `; retrying in ${Math.round(retryInMs / 1000)}s`}: ${message}`,
+  // Never the address or the props: the row's id finds them.
+  log.error(
+    {
+      outboxEmailId: email.id,
+      template: email.template,
+      attempt: email.attempts,
+      outcome: givingUp ? "failed" : "retrying",
+      ...(givingUp ? {} : { retryInSeconds: Math.round(retryInMs / 1000) }),
+      err: serializeError(error),
+    },
+    givingUp ? "Email delivery failed; giving up" : "Email delivery failed; retrying",
   );
 }
 
@@ -128,10 +137,10 @@ async function runPasses() {
       await deliverDueEmails();
     } while (state.again);
   } catch (error) {
-    console.warn("Outbox delivery pass failed; retrying at the next poll.", error);
+    log.error({ outcome: "retrying", err: serializeError(error) }, "Outbox delivery pass failed; retrying at the next poll");
   } finally {
     state.running = false;
-    state.timer = setTimeout(runPasses, state.intervalMs);
+    state.timer = setTimeout(() => void runPasses(), state.intervalMs); // runPasses catches and logs its own failures
     state.timer.unref();
   }
 }

@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /** The highest page a list offers; deeper pages are a bookmark gone wrong, so page 1. */
-export const MAX_PAGE = 100_000;
+const MAX_PAGE = 100_000;
 
 /** A query parameter may be repeated (`?a=1&a=2`); the first one counts. */
 export function firstValue(value: string | string[] | undefined): string | undefined {
@@ -60,7 +60,7 @@ export const optionalId = optionalString.transform((value) => readId(value) ?? u
 /** A flag like `?created=1`: true only for "1". */
 export const flag = optionalString.transform((value) => value === "1");
 
-export const DATE_MESSAGE = "Enter a date like 2026-11-26.";
+const DATE_MESSAGE = "Enter a date like 2026-11-26.";
 
 /**
  * A calendar date (YYYY-MM-DD, as an `<input type="date">` sends it), at 00:00

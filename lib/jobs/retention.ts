@@ -14,7 +14,7 @@ const DAY_MS = 24 * 3600_000;
  * support pages show when an invitation ran out, and expiry notices look back
  * a week (lib/team/jobs.ts). Only the SHA-256 of a token is ever stored.
  */
-export const SPENT_TOKEN_RETENTION_DAYS = 30;
+const SPENT_TOKEN_RETENTION_DAYS = 30;
 
 /** Deletes sessions that can no longer be used: expired or revoked (findLiveSession refuses both). */
 export async function pruneDeadSessions(now = new Date()): Promise<number> {

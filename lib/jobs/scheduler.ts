@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client.ts";
+import { log, serializeError } from "../observability/log.ts";
 
 // Periodic jobs (purging deleted users, invitation reminders …) run inside
 // every app server process, coordinated through Postgres only (DESIGN §11):
@@ -35,10 +36,14 @@ async function releaseJob(job: ScheduledJob) {
 /** Runs the job now if this instance wins the claim; returns whether it ran. */
 export async function runJobIfDue(job: ScheduledJob): Promise<boolean> {
   if (!(await claimJob(job))) return false;
+  const started = performance.now();
+  const durationMs = () => Math.round(performance.now() - started);
   try {
     await job.run();
+    log.info({ job: job.name, durationMs: durationMs(), outcome: "ok" }, "Scheduled job ran");
   } catch (error) {
-    console.warn(`Scheduled job ${job.name} failed; it runs again next interval:`, error);
+    // An error, not a warning: a failing job is a defect or an outage someone must see (it runs again next interval).
+    log.error({ job: job.name, durationMs: durationMs(), outcome: "failed", err: serializeError(error) }, "Scheduled job failed");
   } finally {
     await releaseJob(job).catch(() => {});
   }
@@ -53,7 +58,11 @@ export function startScheduler(jobs: ScheduledJob[], tickMs = 60_000) {
   if (state.started || jobs.length === 0) return;
   state.started = true;
   const tick = async () => {
-    for (const job of jobs) await runJobIfDue(job).catch((error) => console.warn(`Scheduler: ${job.name}:`, error));
+    for (const job of jobs) {
+      await runJobIfDue(job).catch((error) =>
+        log.error({ job: job.name, outcome: "not claimed", err: serializeError(error) }, "Scheduler could not claim a job"),
+      );
+    }
   };
   setTimeout(() => void tick(), 5_000).unref();
   state.timer = setInterval(() => void tick(), tickMs);

@@ -5,7 +5,7 @@ import { wakeOutboxWorker } from "../email/worker.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
-import { releaseSeat, takeSeat } from "./seats.ts";
+import { releaseSeat, SEAT_TRANSACTION, takeSeat } from "./seats.ts";
 import { recordLicenseChanges } from "../notifications/events.ts";
 
 export type LicenseChangeResult = {
@@ -56,19 +56,17 @@ export async function changeLicenses(
     });
     if (users.length !== new Set(input.userIds).size) throw new NotFoundError("Some of those users don't exist.");
 
-    const out = new Map<string, LicenseChangeResult>(
-      users.map((user) => [user.id, { userId: user.id, name: `${user.firstName} ${user.lastName}`, assigned: [], revoked: [], refused: [] }]),
-    );
+    const out: LicenseChangeResult[] = users.map((user) => ({ userId: user.id, name: `${user.firstName} ${user.lastName}`, assigned: [], revoked: [], refused: [] }));
     for (const subscription of subscriptions.filter((s) => !wanted.has(s.productId))) {
-      for (const user of users) {
-        if (await releaseSeat(tx, caller.partnerId, subscription.id, user.id)) out.get(user.id)!.revoked.push(subscription.product.name);
+      for (const change of out) {
+        if (await releaseSeat(tx, caller.partnerId, subscription.id, change.userId)) change.revoked.push(subscription.product.name);
       }
     }
     for (const subscription of subscriptions.filter((s) => wanted.has(s.productId))) {
-      for (const user of users) {
-        const result = await takeSeat(tx, caller.partnerId, subscription.id, user.id);
-        if (result === "assigned") out.get(user.id)!.assigned.push(subscription.product.name);
-        if (result === "no_seat") out.get(user.id)!.refused.push(subscription.product.name);
+      for (const change of out) {
+        const result = await takeSeat(tx, caller.partnerId, subscription.id, change.userId);
+        if (result === "assigned") change.assigned.push(subscription.product.name);
+        if (result === "no_seat") change.refused.push(subscription.product.name);
       }
     }
     const short = [...new Set([...out.values()].flatMap((result) => result.refused))];
@@ -87,41 +85,9 @@ export async function changeLicenses(
       [...out.values()].map((r) => ({ customerId: customer.id, customerName: customer.name, userName: r.name, assigned: r.assigned, revoked: r.revoked })),
     );
     return [...out.values()];
-  });
+  }, SEAT_TRANSACTION);
   wakeOutboxWorker();
   return results;
-}
-
-/** A single assignment, as the API and the race test use it. */
-export async function assignLicense(caller: PartnerCaller, input: { userId: string; subscriptionId: string }) {
-  requirePermission(caller, "licenses.manage");
-  const result = await db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({
-      where: { id: input.userId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
-      select: { id: true, customerId: true, firstName: true, lastName: true },
-    });
-    const subscription = await tx.subscription.findFirst({
-      where: { id: input.subscriptionId, partnerId: caller.partnerId, customerId: user?.customerId ?? undefined },
-      select: { id: true, customer: { select: { id: true, name: true } }, product: { select: { name: true } } },
-    });
-    if (!user || !subscription) throw new NotFoundError();
-    const outcome = await takeSeat(tx, caller.partnerId, subscription.id, user.id);
-    if (outcome === "assigned") {
-      await recordAudit(tx, caller, { action: "license.assigned", target: { type: "user", id: user.id }, changes: { subscriptionId: subscription.id } });
-      await recordLicenseChanges(tx, caller, [
-        {
-          customerId: subscription.customer.id,
-          customerName: subscription.customer.name,
-          userName: `${user.firstName} ${user.lastName}`,
-          assigned: [subscription.product.name],
-          revoked: [],
-        },
-      ]);
-    }
-    return outcome;
-  }, { maxWait: 15_000 }); // a burst of assignments queues for the connection pool rather than failing
-  wakeOutboxWorker();
-  return result;
 }
 
 export type LicensePreview = { productId: string; name: string; needed: number; free: number };
@@ -187,7 +153,13 @@ export async function setUserLicenses(caller: PartnerCaller, input: { customerId
     select: { productId: true, product: { select: { code: true } } },
   });
   const byCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.productId]));
-  const unknown = input.productCodes.filter((code) => !byCode.has(code.toLowerCase()));
+  const wantedProductIds: string[] = [];
+  const unknown: string[] = [];
+  for (const code of input.productCodes) {
+    const productId = byCode.get(code.toLowerCase());
+    if (productId) wantedProductIds.push(productId);
+    else unknown.push(code);
+  }
   if (unknown.length) throw ValidationError.field("productCodes", `This customer has no subscription for ${unknown.join(", ")}.`);
   let result: LicenseChangeResult = { userId: user.id, name: `${user.firstName} ${user.lastName}`, assigned: [], revoked: [], refused: [] };
   if (subscriptions.length > 0) {
@@ -196,7 +168,7 @@ export async function setUserLicenses(caller: PartnerCaller, input: { customerId
       {
         customerId: customer.id,
         userIds: [user.id],
-        wantedProductIds: input.productCodes.map((code) => byCode.get(code.toLowerCase())!),
+        wantedProductIds,
         changedProductIds: subscriptions.map((s) => s.productId),
       },
       { allOrNothing: true },
@@ -210,7 +182,12 @@ export async function setUserLicenses(caller: PartnerCaller, input: { customerId
 }
 
 export type LicenseItem = { userId: string; productCode: string };
-export type LicenseItemResult = LicenseItem & { result: "assigned" | "already_held" | "no_seat" | "revoked" | "not_held" };
+type LicenseItemResult = LicenseItem & { result: "assigned" | "already_held" | "no_seat" | "revoked" | "not_held" };
+type CheckedLicenseItem = {
+  item: LicenseItem;
+  change: { assigned: string[]; revoked: string[]; refused: string[] };
+  subscription: { id: string; product: { name: string } };
+};
 
 /**
  * Bulk assign and revoke by (user, product code) pairs (the API): every
@@ -236,29 +213,32 @@ export async function applyLicenseItems(caller: PartnerCaller, input: { customer
       where: { id: { in: userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
       select: { id: true, firstName: true, lastName: true },
     });
-    if (users.length !== userIds.length) throw new NotFoundError("Some of those users don't exist.");
+    const changes = new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, assigned: [] as string[], revoked: [] as string[], refused: [] as string[] }]));
+    // Each item with its user's change record and its subscription, once every reference is known to exist.
     const fieldErrors: FieldErrors = {};
+    const checked = { assign: [] as CheckedLicenseItem[], revoke: [] as CheckedLicenseItem[] };
     for (const list of ["assign", "revoke"] as const) {
       input[list].forEach((item, i) => {
-        if (!byCode.has(item.productCode.toLowerCase())) fieldErrors[`${list}.${i}.productCode`] = [`This customer has no subscription for ${item.productCode}.`];
+        const change = changes.get(item.userId);
+        if (!change) throw new NotFoundError("Some of those users don't exist.");
+        const subscription = byCode.get(item.productCode.toLowerCase());
+        if (!subscription) fieldErrors[`${list}.${i}.productCode`] = [`This customer has no subscription for ${item.productCode}.`];
+        else checked[list].push({ item, change, subscription });
       });
     }
     if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
 
-    const changes = new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, assigned: [] as string[], revoked: [] as string[], refused: [] as string[] }]));
     const revoke: LicenseItemResult[] = [];
-    for (const item of input.revoke) {
-      const subscription = byCode.get(item.productCode.toLowerCase())!;
+    for (const { item, change, subscription } of checked.revoke) {
       const released = await releaseSeat(tx, caller.partnerId, subscription.id, item.userId);
-      if (released) changes.get(item.userId)!.revoked.push(subscription.product.name);
+      if (released) change.revoked.push(subscription.product.name);
       revoke.push({ ...item, result: released ? "revoked" : "not_held" });
     }
     const assign: LicenseItemResult[] = [];
-    for (const item of input.assign) {
-      const subscription = byCode.get(item.productCode.toLowerCase())!;
+    for (const { item, change, subscription } of checked.assign) {
       const result = await takeSeat(tx, caller.partnerId, subscription.id, item.userId);
-      if (result === "assigned") changes.get(item.userId)!.assigned.push(subscription.product.name);
-      if (result === "no_seat") changes.get(item.userId)!.refused.push(subscription.product.name);
+      if (result === "assigned") change.assigned.push(subscription.product.name);
+      if (result === "no_seat") change.refused.push(subscription.product.name);
       assign.push({ ...item, result });
     }
     for (const [userId, change] of changes) {
@@ -275,7 +255,7 @@ export async function applyLicenseItems(caller: PartnerCaller, input: { customer
       [...changes.values()].map((c) => ({ customerId: customer.id, customerName: customer.name, userName: c.name, assigned: c.assigned, revoked: c.revoked })),
     );
     return { assign, revoke };
-  });
+  }, SEAT_TRANSACTION);
   wakeOutboxWorker();
   return results;
 }

@@ -42,7 +42,7 @@ export const previewLicenses = operation({
     }),
 });
 
-export const SetLicensesInput = CustomerUserIdInput.extend({
+const SetLicensesInput = CustomerUserIdInput.extend({
   productCodes: z.array(productCode).max(100, "List at most 100 products."),
 });
 
@@ -66,7 +66,7 @@ export const setLicenses = operation({
 const LicenseItem = z.object({ userId: z.uuid({ error: "Unknown user." }), productCode });
 const itemList = z.array(LicenseItem).max(MAX_BULK_ITEMS, `List at most ${MAX_BULK_ITEMS.toLocaleString("en")} items.`);
 
-export const BulkLicensesInput = z.object({
+const BulkLicensesInput = z.object({
   customerId: z.uuid({ error: "Unknown customer." }),
   assign: itemList.default([]),
   revoke: itemList.default([]),

@@ -12,6 +12,13 @@ import { notificationRecipients } from "../notifications/recipients.ts";
 
 export type SeatResult = "assigned" | "already_held" | "no_seat";
 
+/**
+ * Options of every transaction that takes or frees seats: a burst of
+ * assignments (200 at once for 50 seats) queues for a pooled connection
+ * instead of failing after Prisma's default 2 seconds.
+ */
+export const SEAT_TRANSACTION = { maxWait: 15_000 } as const;
+
 /** Gives `userId` a seat of the subscription inside the caller's transaction. */
 export async function takeSeat(tx: Tx, partnerId: string, subscriptionId: string, userId: string): Promise<SeatResult> {
   const inserted = await tx.licenseAssignment.createMany({ data: [{ subscriptionId, userId }], skipDuplicates: true });
@@ -66,7 +73,7 @@ export function almostFullLine(purchased: number): number {
  * email even if seats are freed and taken again around the line; an order
  * that grows the subscription makes a new crossing possible.
  */
-export async function notifySeatThresholds(
+async function notifySeatThresholds(
   tx: Tx,
   partnerId: string,
   subscriptionId: string,

@@ -15,7 +15,6 @@ export const BY_NAME: Prisma.UserOrderByWithRelationInput[] = [{ lastName: "asc"
 const nameText = z.string().max(200).refine((value) => !hasControlCharacters(value));
 /** The position after a row in name order: last name, first name, id. */
 export const NameCursorShape = z.object({ l: nameText, f: nameText, i: z.uuid() });
-export type NameCursor = z.infer<typeof NameCursorShape>;
 
 /** An opaque, URL-safe cursor. */
 export function encodeCursor(cursor: object): string {

@@ -15,8 +15,8 @@ import { notificationRecipients, type NotificationRecipient } from "./recipients
 // deletion of the claimed rows are one transaction, so with several
 // instances each event is mailed once, and a crash mails it later, not never.
 
-export const QUIET_MS = 60_000;
-export const MAX_WAIT_MS = 2 * 60_000;
+const QUIET_MS = 60_000;
+const MAX_WAIT_MS = 2 * 60_000;
 /** Events per email at most; the rest go in the next one. */
 const CLAIM_LIMIT = 20_000;
 /** Items an email lists; the rest are counted. */

@@ -37,6 +37,14 @@ export const NOTIFICATION_INFO: Record<
 /** What a new team member receives until they change it. */
 export const DEFAULT_NOTIFICATIONS: NotificationKind[] = ["license_changes", "new_orders", "security"];
 
-export function isNotificationKind(value: string): value is NotificationKind {
-  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+/**
+ * The kinds a user with these permissions can receive, and so may choose
+ * (their own account page): a kind that needs a permission is offered only to
+ * its holders, as notificationRecipients sends it only to them.
+ */
+export function notificationKindsFor(permissions: readonly string[]): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => {
+    const { requires } = NOTIFICATION_INFO[kind];
+    return !requires || permissions.includes(requires);
+  });
 }

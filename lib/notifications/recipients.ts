@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/client.ts";
-import { effectivePermissions, PARTNER_ROLES, type PartnerPermission, type Permission } from "../auth/permissions.ts";
+import { effectivePermissions, type Permission } from "../auth/permissions.ts";
+import { holdsPermission } from "../team/rules.ts";
 import { NOTIFICATION_INFO, type NotificationKind } from "./kinds.ts";
 
 export type NotificationRecipient = {
@@ -24,15 +25,9 @@ export async function notificationRecipients(tx: Tx, partnerId: string, kind: No
       status: "ACTIVE",
       deletedAt: null,
       ...(alwaysOn ? {} : { notifications: { has: kind } }),
-      ...(requires ? { OR: [{ role: { in: rolesGranting(requires) } }, { permissions: { has: requires } }] } : {}),
+      ...(requires ? holdsPermission(requires) : {}),
     },
     select: { id: true, firstName: true, email: true, role: true, permissions: true },
   });
   return users.map(({ role, permissions, ...user }) => ({ ...user, permissions: effectivePermissions(role, permissions) }));
-}
-
-function rolesGranting(permission: PartnerPermission): string[] {
-  return Object.entries(PARTNER_ROLES)
-    .filter(([, role]) => role.permissions.includes(permission))
-    .map(([key]) => key);
 }

@@ -116,10 +116,10 @@ type Counts = {
  * writes one), expired invitations and orders from their tables, and the
  * subscriptions almost full as they are now.
  */
-export async function weeklyStats(tx: Tx, partnerId: string, week: IsoWeek): Promise<Required<Pick<WeeklySummaryEmailProps, "team" | "customers">>> {
-  // How many licenses each audited action assigned or revoked, from what it recorded.
+async function weeklyStats(tx: Tx, partnerId: string, week: IsoWeek): Promise<Required<Pick<WeeklySummaryEmailProps, "team" | "customers">>> {
+  // How many licenses each audited action assigned or revoked, from what it recorded (`changes` is { field: { from, to } }).
   const arrayLength = (field: "assigned" | "revoked" | "productIds" | "licenses" | "licensesRestored" | "licensesAtDeletion") =>
-    Prisma.raw(`CASE WHEN jsonb_typeof("changes"->'${field}') = 'array' THEN jsonb_array_length("changes"->'${field}') ELSE 0 END`);
+    Prisma.raw(`CASE WHEN jsonb_typeof("changes"->'${field}'->'to') = 'array' THEN jsonb_array_length("changes"->'${field}'->'to') ELSE 0 END`);
   const [counts] = await tx.$queryRaw<Counts[]>`
     SELECT
        count(*) FILTER (WHERE "action" = 'user.invited')::int AS invited,

@@ -8,12 +8,13 @@ import type { Access, AnyInput, AnyOperation, Operation } from "./define.ts";
 import { authorize, executeOperation } from "./run.ts";
 import { errorToProblem, RequestProblem } from "./errors.ts";
 import { searchParamsToInput } from "./coerce.ts";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../observability/request-id.ts";
 
 // The /api/v1 adapter: JSON (body, path params, query) → input → operation →
 // JSON. Errors are RFC 9457 problem documents through the one mapper.
 // Nothing here decides what an operation may do: that is the operation's.
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 import { IDEMPOTENCY_WINDOW_MS } from "./idempotency.ts";
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
@@ -171,7 +172,7 @@ export function apiRoute(op: AnyOperation): ApiHandler {
     } catch (error) {
       // Only a success is remembered: after a refusal the client may fix the request and retry with the same key.
       if (reservation) await db.idempotencyRecord.deleteMany({ where: reservation }).catch(() => {});
-      const { body, headers } = errorToProblem(error);
+      const { body, headers } = errorToProblem(error, { requestId: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)), operation: op.name });
       return json(body.status, body, headers, "application/problem+json");
     }
   };

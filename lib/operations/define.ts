@@ -33,7 +33,7 @@ export type CallerFor<A extends Access> = A extends { partner: unknown }
         : Caller | null;
 
 /** How the operation appears in /api/v1 (only `partner` operations can). Path params map to input fields. */
-export type HttpBinding = {
+type HttpBinding = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Under /api/v1, OpenAPI style: "/users/{id}". */
   path: string;
@@ -64,6 +64,9 @@ export type AnyOperation = Omit<Operation<AnyInput, Access, unknown>, "run"> & {
   readonly run: (caller: any, input: any) => Promise<unknown>;
 };
 
+/** An operation offered under /api/v1: one that has an HTTP binding. */
+export type ApiOperation = AnyOperation & { readonly http: HttpBinding };
+
 const NAME = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
 
 export function operation<S extends AnyInput, const A extends Access, R>(definition: Operation<S, A, R>): Operation<S, A, R> {
@@ -72,11 +75,4 @@ export function operation<S extends AnyInput, const A extends Access, R>(definit
     throw new Error(`${definition.name}: only partner operations are offered to API keys.`);
   }
   return Object.freeze({ ...definition });
-}
-
-export function accessKind(access: Access): "partner" | "staff" | "own" | "public" {
-  if ("partner" in access) return "partner";
-  if ("staff" in access) return "staff";
-  if ("own" in access) return "own";
-  return "public";
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, RateLimitedError, ValidationError, type FieldErrors } from "../errors.ts";
 import type { FormState } from "../actions/form-state.ts";
+import { log, serializeError } from "../observability/log.ts";
 
 // The one mapping of what an operation throws: to an HTTP problem
 // (RFC 9457, for /api/v1) and to a form's state (for server actions).
@@ -49,7 +49,7 @@ export type Problem = {
   errors?: { path: string; message: string }[];
 };
 
-export function problem(status: number, detail: string, fieldErrors?: FieldErrors, title = TITLES[status] ?? "Error"): Problem {
+function problem(status: number, detail: string, fieldErrors?: FieldErrors, title = TITLES[status] ?? "Error"): Problem {
   return {
     type: "about:blank",
     title,
@@ -61,8 +61,14 @@ export function problem(status: number, detail: string, fieldErrors?: FieldError
   };
 }
 
+/** Where an unexpected error happened: the request id (its reference) and the operation, for the log line. */
+type ErrorContext = { requestId: string; operation?: string };
+
+/** The message a user sees for an unexpected error: never the error's own, only the request id to quote. */
+const somethingWentWrong = (requestId: string) => `Something went wrong on our side (reference ${requestId}).`;
+
 /** What the API answers for anything thrown: an expected error's own status and message, else a 500 with a reference. */
-export function errorToProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
+export function errorToProblem(error: unknown, context: ErrorContext): { body: Problem; headers: Record<string, string> } {
   if (error instanceof RequestProblem) return { body: problem(error.status, error.message, error.fieldErrors, error.title), headers: {} };
   if (error instanceof ValidationError) {
     // A conflict names itself in the detail (the field message); forms show it by the field only.
@@ -75,15 +81,14 @@ export function errorToProblem(error: unknown): { body: Problem; headers: Record
     if (error.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="api"';
     return { body: problem(error.status, error.message), headers };
   }
-  const reference = randomUUID().slice(0, 8);
-  console.error(`[api ${reference}]`, error);
-  return { body: problem(500, `Something went wrong on our side (reference ${reference}).`), headers: {} };
+  log.error({ kind: "api", requestId: context.requestId, operation: context.operation, err: serializeError(error) }, "Unexpected error in an API request");
+  return { body: problem(500, somethingWentWrong(context.requestId)), headers: {} };
 }
 
 // Fields never echoed back to the browser, even on error (STYLE §3).
 const SECRET_FIELD = /password|token|secret/i;
 
-export function echoValues(raw: Record<string, string | string[]>): Record<string, string | string[]> {
+function echoValues(raw: Record<string, string | string[]>): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRET_FIELD.test(key)));
 }
 
@@ -95,7 +100,7 @@ function byFormField(fieldErrors: FieldErrors): FieldErrors {
 }
 
 /** What a form shows for anything thrown; redirect() and notFound() pass through. */
-export function errorToFormState(error: unknown, raw: Record<string, string | string[]>): FormState<never> {
+export function errorToFormState(error: unknown, raw: Record<string, string | string[]>, context: ErrorContext): FormState<never> {
   unstable_rethrow(error);
   const values = echoValues(raw);
   if (error instanceof ValidationError) {
@@ -103,7 +108,11 @@ export function errorToFormState(error: unknown, raw: Record<string, string | st
     return { ok: false, formError: fieldErrors._form?.[0] ?? error.message, fieldErrors, values };
   }
   if (error instanceof AppError) return { ok: false, formError: error.message, values };
-  const reference = randomUUID().slice(0, 8);
-  console.error(`[action ${reference}]`, error);
-  return { ok: false, formError: `Something went wrong on our side (reference ${reference}). Please try again.`, values };
+  // The log line never holds what was typed into a secret field, even when the error's message quotes it.
+  const secrets = Object.entries(raw).flatMap(([key, value]) => (SECRET_FIELD.test(key) ? [value].flat() : []));
+  log.error(
+    { kind: "action", requestId: context.requestId, operation: context.operation, err: serializeError(error, secrets) },
+    "Unexpected error in a server action",
+  );
+  return { ok: false, formError: `${somethingWentWrong(context.requestId)} Please try again.`, values };
 }

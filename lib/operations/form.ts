@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCaller } from "../auth/caller.ts";
 import type { FormAction, FormState } from "../actions/form-state.ts";
@@ -8,6 +9,7 @@ import type { Access, AnyInput, Operation } from "./define.ts";
 import { executeOperation } from "./run.ts";
 import { errorToFormState } from "./errors.ts";
 import { formDataToInput } from "./coerce.ts";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../observability/request-id.ts";
 
 type FormOptions<S extends AnyInput, R, T> = {
   /** Paths to revalidate after success (a function gets the result and input). */
@@ -41,9 +43,18 @@ export function formAction<S extends AnyInput, A extends Access, R, T = undefine
       target = options.redirect?.(result, parsed);
       state = { ok: true, data: options.data ? options.data(result, parsed) : (undefined as T), message: options.message?.(result, parsed) };
     } catch (error) {
-      return errorToFormState(error, raw);
+      return errorToFormState(error, raw, { requestId: await requestId(), operation: op.name });
     }
     if (target) redirect(target);
     return state;
   };
+}
+
+/** The id proxy.ts gave this request (the reference a generic error shows); a new one outside a request. */
+async function requestId(): Promise<string> {
+  try {
+    return requestIdFrom((await headers()).get(REQUEST_ID_HEADER));
+  } catch {
+    return requestIdFrom(null);
+  }
 }

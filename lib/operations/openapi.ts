@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AnyOperation } from "./define.ts";
+import type { ApiOperation } from "./define.ts";
 import { API_OPERATIONS } from "./registry.ts";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the registry and the
@@ -18,13 +18,13 @@ function errorResponse(description: string, headers?: Record<string, unknown>) {
   return { description, content: { "application/problem+json": { schema: problemRef } }, ...(headers ? { headers } : {}) };
 }
 
-function pathFieldNames(op: AnyOperation): Record<string, string> {
-  const names = [...(op.http?.path.matchAll(/\{(\w+)\}/g) ?? [])].map((m) => m[1]);
-  return Object.fromEntries(names.map((param) => [param, op.http?.params?.[param] ?? param]));
+function pathFieldNames(op: ApiOperation): Record<string, string> {
+  const names = [...op.http.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return Object.fromEntries(names.map((param) => [param, op.http.params?.[param] ?? param]));
 }
 
-function operationObject(op: AnyOperation) {
-  const http = op.http!;
+function operationObject(op: ApiOperation) {
+  const http = op.http;
   const status = String(http.status ?? 200);
   const shape = op.input.shape as Record<string, z.ZodType>;
   const pathFields = pathFieldNames(op);
@@ -89,7 +89,7 @@ function operationObject(op: AnyOperation) {
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) {
-    (paths[op.http!.path] ??= {})[op.http!.method.toLowerCase()] = operationObject(op);
+    (paths[op.http.path] ??= {})[op.http.method.toLowerCase()] = operationObject(op);
   }
   return {
     openapi: "3.1.0",

@@ -1,4 +1,4 @@
-import type { AnyOperation } from "./define.ts";
+import type { AnyOperation, ApiOperation } from "./define.ts";
 import { TEAM_OPERATIONS } from "../team/operations.ts";
 import { API_KEY_OPERATIONS } from "../api-keys/operations.ts";
 import { SETTINGS_OPERATIONS } from "../settings/operations.ts";
@@ -28,9 +28,5 @@ for (const op of OPERATIONS) {
   }
 }
 
-export function findOperation(name: string): AnyOperation | undefined {
-  return OPERATIONS.find((op) => op.name === name);
-}
-
 /** The operations offered under /api/v1. */
-export const API_OPERATIONS = OPERATIONS.filter((op) => op.http);
+export const API_OPERATIONS = OPERATIONS.filter((op): op is ApiOperation => op.http !== undefined);

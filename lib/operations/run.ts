@@ -1,9 +1,9 @@
 import "server-only";
-import { NotFoundError, UnauthenticatedError, ValidationError } from "../errors.ts";
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "../errors.ts";
 import type { Caller, PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { assertStaff } from "../support/staff-access.ts";
-import type { AnyOperation, CallerFor, Operation, AnyInput, Access } from "./define.ts";
+import type { CallerFor, Operation, AnyInput, Access } from "./define.ts";
 import { zodFieldErrors } from "./errors.ts";
 import type { z } from "zod";
 
@@ -16,10 +16,16 @@ import type { z } from "zod";
 // (lib/auth/caller.ts's own isPartnerCaller would pull next-auth into every adapter and test.)
 const isPartnerCaller = (caller: Caller): caller is PartnerCaller => caller.kind === "PARTNER" && caller.partnerId !== null;
 
+/** What someone signed in with a temporary password may do before replacing it (DESIGN §4); public operations (sign-out) too. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(["auth.changePassword"]);
+const CHANGE_TEMPORARY_PASSWORD_FIRST = "Change your temporary password first.";
+
 export function authorize<A extends Access>(op: Operation<AnyInput, A, unknown>, caller: Caller | null): CallerFor<A> {
   const access: Access = op.access;
   if ("public" in access) return caller as CallerFor<A>;
   if (!caller) throw new UnauthenticatedError();
+  // Every adapter (form, route handler, API) passes here; the portal layout only redirects pages.
+  if (caller.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(op.name)) throw new ForbiddenError(CHANGE_TEMPORARY_PASSWORD_FIRST);
   const viaApiKey = caller.apiKeyId !== undefined;
   if ("partner" in access) {
     if (!isPartnerCaller(caller)) throw new NotFoundError();
@@ -36,7 +42,7 @@ export function authorize<A extends Access>(op: Operation<AnyInput, A, unknown>,
 }
 
 /** Parses the raw input: every field error at once, keyed by its path joined with ".". */
-export function parseInput<S extends AnyInput>(op: Operation<S, Access, unknown>, raw: unknown): z.output<S> {
+function parseInput<S extends AnyInput>(op: Operation<S, Access, unknown>, raw: unknown): z.output<S> {
   const parsed = op.input.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
@@ -64,5 +70,3 @@ export async function runOperation<S extends AnyInput, A extends Access, R>(
 ): Promise<R> {
   return (await executeOperation(op, raw, caller)).result;
 }
-
-export type { AnyOperation };

@@ -86,18 +86,19 @@ async function placeOrderByCode(caller: PartnerCaller, input: z.output<typeof Cr
   const byCode = new Map(products.map((p) => [p.code.toLowerCase(), p.id]));
   const fieldErrors: FieldErrors = {};
   const itemOf = new Map<string, number>();
+  const lines: { productId: string; seats: number }[] = [];
   input.items.forEach((item, i) => {
     const id = byCode.get(item.productCode.toLowerCase());
     if (!id) fieldErrors[`items.${i}.productCode`] = ["This product can't be ordered."];
     else if (itemOf.has(id)) fieldErrors[`items.${i}.productCode`] = ["List each product once."];
-    else itemOf.set(id, i);
+    else {
+      itemOf.set(id, i);
+      lines.push({ productId: id, seats: item.seats });
+    }
   });
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   try {
-    return await placeOrder(caller, {
-      customerId: input.customerId,
-      lines: input.items.map((item) => ({ productId: byCode.get(item.productCode.toLowerCase())!, seats: item.seats })),
-    });
+    return await placeOrder(caller, { customerId: input.customerId, lines });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const mapped: FieldErrors = {};

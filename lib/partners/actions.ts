@@ -38,7 +38,7 @@ export const transferPrimaryUserAction = formAction(transferPartnerPrimaryOp, {
   message: (user) => `${user.firstName} ${user.lastName} is now the primary user.`,
 });
 
-/** Success shows at the top of the partner's page (issue 6), so the form redirects there. */
+/** Success shows at the top of the partner's page, so the form redirects there. */
 export const addPartnerUserAction = formAction(addPartnerUserOp, {
   revalidate: (_user, input) => `/admin/partners/${input.partnerId}`,
   redirect: (user, input) => `/admin/partners/${input.partnerId}?added=${user.id}`,

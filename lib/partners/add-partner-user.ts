@@ -18,7 +18,7 @@ export const ADD_PARTNER_USER_PERMISSIONS: StaffPermission[] = ["partners.manage
  * Invited user in that partner and an activation email, in one transaction.
  */
 export async function addPartnerUser(caller: Caller, input: AddPartnerUserInput) {
-  // Support may too: inviting a freed address to the right partner is how a duplicate gets resolved (issue 6).
+  // Support may too: inviting a freed address to the right partner is how a duplicate gets resolved (DESIGN §7).
   assertStaff(caller, ADD_PARTNER_USER_PERMISSIONS);
   // ...but only staff who manage partners may create a Partner Admin (DESIGN §10).
   assertMayPlacePartnerUser(caller, input.role);

@@ -28,7 +28,7 @@ import { CreatePartnerInput } from "./schemas.ts";
 /** Partners per file: each one is a handful of writes in the one transaction. */
 export const PARTNER_IMPORT_MAX_ROWS = 1_000;
 export const PARTNER_IMPORT_COLUMNS = ["Partner name", "First name", "Last name", "Email", "Phone"] as const;
-export const PARTNER_RESULTS_COLUMNS = ["Partner", "Primary user email", "Status", "Error"] as const;
+const PARTNER_RESULTS_COLUMNS = ["Partner", "Primary user email", "Status", "Error"] as const;
 
 /** The import's columns (lower case, as matched) and the CreatePartnerInput fields they fill. */
 const FIELDS = {
@@ -40,8 +40,8 @@ const FIELDS = {
 } as const;
 type FieldKey = keyof typeof FIELDS;
 
-export type PartnerImportRowError = { field: string; message: string };
-export type PartnerImportRow = {
+type PartnerImportRowError = { field: string; message: string };
+type PartnerImportRow = {
   line: number;
   /** The row's values as entered (clipped), for the results file. */
   name: string;
@@ -85,7 +85,7 @@ export function partnerImportTemplateCsv() {
 }
 
 /** Validates every row of the file; writes nothing. */
-export async function checkPartnerImport(caller: Caller, text: string): Promise<PartnerImportCheck> {
+async function checkPartnerImport(caller: Caller, text: string): Promise<PartnerImportCheck> {
   assertStaff(caller, "partners.manage");
   const { headerRecord, dataRecords, omittedRecords } = parseImportCsv(text, PARTNER_IMPORT_MAX_ROWS);
   const index = new Map(headerRecord.fields.map((name, i) => [name.trim().toLowerCase(), i] as const));
@@ -135,7 +135,10 @@ export async function checkPartnerImport(caller: Caller, text: string): Promise<
       if (first !== undefined) errors.push({ field: "Email", message: `The same email is already on line ${first} of this file.` });
       else firstLineOfEmail.set(key, line);
     }
-    const input = errors.length === 0 ? { name: name!, firstName: firstName!, lastName: lastName!, email: email!, phone: phone ?? null } : null;
+    const input =
+      errors.length === 0 && name !== undefined && firstName !== undefined && lastName !== undefined && email !== undefined
+        ? { name, firstName, lastName, email, phone: phone ?? null }
+        : null;
     return {
       line,
       name: clip(name ?? cell(fields, "name") ?? ""),
@@ -177,7 +180,7 @@ export async function checkPartnerImport(caller: Caller, text: string): Promise<
 const rowMessage = (row: PartnerImportRow) => row.errors.map((error) => `${error.field}: ${error.message}`).join(" ");
 
 /** A dry run's answer: the first errors by line, the count of the rest, the results file (Ready / Error). */
-export function partnerImportCheckResult(check: PartnerImportCheck): PartnerImportCheckResult {
+function partnerImportCheckResult(check: PartnerImportCheck): PartnerImportCheckResult {
   const errors: PartnerImportCheckResult["errors"] = [];
   let total = 0;
   for (const row of check.rows) {
@@ -195,7 +198,7 @@ export function partnerImportCheckResult(check: PartnerImportCheck): PartnerImpo
  * row is invalid unless `validOnly`. The file is checked again here: the dry
  * run's answer may be stale, and nothing from the browser is trusted.
  */
-export async function importPartners(caller: Caller, text: string, options: { validOnly: boolean }): Promise<PartnerImportResult> {
+async function importPartners(caller: Caller, text: string, options: { validOnly: boolean }): Promise<PartnerImportResult> {
   assertStaff(caller, "partners.manage");
   const staff: StaffCaller = caller;
   const check = await checkPartnerImport(staff, text);
@@ -205,7 +208,7 @@ export async function importPartners(caller: Caller, text: string, options: { va
       `${check.invalidCount} ${check.invalidCount === 1 ? "row has" : "rows have"} errors. Fix the file, or import the valid rows only.`,
     );
   }
-  const valid = check.rows.filter((row) => row.input !== null);
+  const valid = check.rows.flatMap(({ line, input }) => (input ? [{ line, input }] : []));
   if (valid.length === 0) fileError("No row of the file can be imported.");
 
   let created: PartnerImportResult["created"];
@@ -214,7 +217,7 @@ export async function importPartners(caller: Caller, text: string, options: { va
       async (tx) => {
         const done: PartnerImportResult["created"] = [];
         for (const row of valid) {
-          const { partner, user } = await createPartnerInTransaction(tx, staff, row.input!);
+          const { partner, user } = await createPartnerInTransaction(tx, staff, row.input);
           done.push({ line: row.line, partnerId: partner.id, name: partner.name, email: user.email });
         }
         await recordAudit(tx, staffActor(staff, null), {

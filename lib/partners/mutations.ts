@@ -2,16 +2,18 @@ import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, isUniqueViolation, NotFoundError } from "../errors.ts";
 import { createInvitedUser } from "../team/invite.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
+import { endSessions } from "../auth/sessions.ts";
 import type { CreatePartnerInput, EditPartnerInput } from "./schemas.ts";
 
-// Partner lifecycle in the vendor console (issue 6). Each change: one
-// transaction, one audit event that names the staff member and belongs to
-// the partner's trail.
+// Partner lifecycle in the vendor console. Each change: one transaction, one
+// audit event that names the staff member and belongs to the partner's trail.
+// Handing the primary role over is lib/team/manage.ts transferPrimaryUser,
+// the same function the primary user calls from the team page.
 
 /** A partner and its primary user (Invited Partner Admin), with the activation email. */
 export async function createPartner(caller: Caller, input: CreatePartnerInput) {
@@ -85,10 +87,7 @@ export async function suspendPartner(caller: Caller, partnerId: string, reason: 
       throw new ConflictError("This partner is already suspended.");
     }
     // Sessions are cut now, not only refused later: a reactivation mustn't revive them.
-    await tx.session.updateMany({
-      where: { revokedAt: null, user: { partnerId } },
-      data: { revokedAt: new Date() },
-    });
+    await endSessions(tx, { partnerId }, "partner_suspended");
     await recordAudit(tx, staffActor(caller, partnerId), {
       action: "partner.suspended",
       partnerId,
@@ -115,31 +114,5 @@ export async function reactivatePartner(caller: Caller, partnerId: string) {
       partnerId,
       target: { type: "partner", id: partnerId },
     });
-  });
-}
-
-/** Makes another active Partner Admin of the same partner its primary user. */
-export async function transferPrimaryUser(caller: Caller, partnerId: string, userId: string) {
-  assertStaff(caller, "partners.manage");
-  return db.$transaction(async (tx) => {
-    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true, primaryUserId: true } });
-    if (!partner) throw new NotFoundError("That partner doesn't exist.");
-    const user = await tx.user.findFirst({
-      where: { id: userId, partnerId, kind: "PARTNER", deletedAt: null },
-      select: { id: true, role: true, status: true, firstName: true, lastName: true },
-    });
-    if (!user) throw ValidationError.field("userId", "Choose a user of this partner.");
-    if (user.id === partner.primaryUserId) throw ValidationError.field("userId", `${user.firstName} ${user.lastName} is already the primary user.`);
-    if (user.status !== "ACTIVE" || user.role !== "partner_admin") {
-      throw ValidationError.field("userId", "The primary user must be an active Partner Admin of this partner.");
-    }
-    await tx.partner.update({ where: { id: partnerId }, data: { primaryUserId: user.id } });
-    await recordAudit(tx, staffActor(caller, partnerId), {
-      action: "partner.primary_user_transferred",
-      partnerId,
-      target: { type: "partner", id: partnerId },
-      changes: { from: partner.primaryUserId, to: user.id },
-    });
-    return user;
   });
 }

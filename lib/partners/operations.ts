@@ -1,10 +1,11 @@
 import "server-only";
 import { operation } from "../operations/define.ts";
 import { ADD_PARTNER_USER_PERMISSIONS, addPartnerUser } from "./add-partner-user.ts";
-import { createPartner, reactivatePartner, suspendPartner, transferPrimaryUser, updatePartner } from "./mutations.ts";
+import { createPartner, reactivatePartner, suspendPartner, updatePartner } from "./mutations.ts";
+import { transferPrimaryUser } from "../team/manage.ts";
 import { AddPartnerUserInput, CreatePartnerInput, EditPartnerInput, PartnerIdInput, SuspendPartnerInput, TransferPrimaryInput } from "./schemas.ts";
 
-// Partner lifecycle in the vendor console (issue 6, decision 0018): the forms
+// Partner lifecycle in the vendor console (DESIGN §7, decision 0018): the forms
 // under app/admin/partners are adapters over these. Staff only: a partner or
 // customer user gets "not found", staff without the permission a 403; the
 // domain functions check both again, and the Partner Admin ceiling (DESIGN §10).
@@ -51,7 +52,7 @@ export const transferPartnerPrimaryOp = operation({
   input: TransferPrimaryInput,
   access: { staff: "partners.manage" },
   audit: "partner.primary_user_transferred",
-  run: (staff, { partnerId, userId }) => transferPrimaryUser(staff, partnerId, userId),
+  run: (staff, { partnerId, userId }) => transferPrimaryUser(staff, { partnerId, userId }),
 });
 
 export const addPartnerUserOp = operation({

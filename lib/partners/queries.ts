@@ -4,8 +4,9 @@ import { NotFoundError } from "../errors.ts";
 import { AuditFilters, listAuditEvents } from "../audit/queries.ts";
 import { assertStaff } from "../support/staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
+import { displayStatus, NEWEST_OPEN_INVITATION, newestOpenInvitation } from "../team/status.ts";
 
-export const PARTNERS_PAGE_SIZE = 25;
+const PARTNERS_PAGE_SIZE = 25;
 
 /** Every partner, for vendor staff: name search and numbered pages. */
 export async function listPartners(caller: Caller, { q, page }: { q?: string; page: number }) {
@@ -52,7 +53,7 @@ export async function getPartnerDetailOrThrow(caller: Caller, partnerId: string)
       where: { partnerId, kind: "PARTNER", deletedAt: null },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, firstName: true, lastName: true, email: true, role: true, status: true, lastSignInAt: true },
+      select: { id: true, firstName: true, lastName: true, email: true, role: true, status: true, lastSignInAt: true, tokens: NEWEST_OPEN_INVITATION },
     }),
     db.customer.findMany({
       where: { partnerId },
@@ -63,7 +64,12 @@ export async function getPartnerDetailOrThrow(caller: Caller, partnerId: string)
     db.customer.count({ where: { partnerId } }),
     listAuditEvents({ partnerId }, AuditFilters.parse({}), 10),
   ]);
-  return { partner, team, customers, customerCount, audit: audit.events };
+  const now = new Date();
+  const members = team.map(({ tokens, ...user }) => ({
+    ...user,
+    displayStatus: displayStatus({ ...user, invitationExpiresAt: newestOpenInvitation(tokens) }, now),
+  }));
+  return { partner, team: members, customers, customerCount, audit: audit.events };
 }
 
 /** Partner names for choosers (move an invited user, invite a freed address). */

@@ -3,12 +3,12 @@ import { pageNumber, searchText } from "../http/params.ts";
 import { PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import { emailField, multiLineString, nameField, phoneField, singleLineString } from "../validation/fields.ts";
 
-// Vendor console forms about partners (issue 6). Staff name the partner in
+// Vendor console forms about partners (DESIGN §7). Staff name the partner in
 // the form: they may act on every partner, and the domain functions load it
 // by id (unknown id → not found).
 
 /** Phone with country code, required: validated for its country, stored in E.164. */
-export const requiredPhoneField = singleLineString("Enter a phone number with its country code, like +1 415 555 0100.")
+const requiredPhoneField = singleLineString("Enter a phone number with its country code, like +1 415 555 0100.")
   .trim()
   .min(1, "Enter a phone number with its country code, like +1 415 555 0100.")
   .transform((value, context) => {
@@ -28,7 +28,7 @@ const reason = multiLineString("Give a reason: it is recorded in the audit log."
   .min(5, "Give a reason of at least 5 characters: it is recorded in the audit log.")
   .max(500, "The reason must be at most 500 characters.");
 
-export const PartnerRoleInput = z.enum(PARTNER_ROLE_KEYS as [string, ...string[]], { error: "Choose a role." });
+export const PartnerRoleInput = z.enum(PARTNER_ROLE_KEYS, { error: "Choose a role." });
 
 export const CreatePartnerInput = z.object({
   name: partnerName,

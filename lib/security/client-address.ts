@@ -60,7 +60,7 @@ function timingSafeEqualText(a: string, b: string) {
 }
 
 /** An IP address in canonical form, or null: ports, brackets and the IPv4-mapped prefix removed. */
-export function normalizeAddress(value: string | null | undefined): string | null {
+function normalizeAddress(value: string | null | undefined): string | null {
   if (!value) return null;
   let address = value.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);

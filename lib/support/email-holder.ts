@@ -3,7 +3,7 @@ import { db } from "../db/client.ts";
 import { ValidationError } from "../errors.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 
-// Support sees across tenants (issue 6): unlike a partner admin, it is told
+// Support sees across tenants (DESIGN §7): unlike a partner admin, it is told
 // exactly which account holds an address, so it can resolve the duplicate.
 
 export const EMAIL_HELD_PREFIX = "This email already belongs to";
@@ -11,11 +11,7 @@ export const EMAIL_HELD_PREFIX = "This email already belongs to";
 const KIND_LABELS = { STAFF: "vendor staff", PARTNER: "partner user", CUSTOMER: "customer user" } as const;
 const STATUS_LABELS = { INVITED: "invited", ACTIVE: "active", DISABLED: "disabled" } as const;
 
-export function kindLabel(kind: keyof typeof KIND_LABELS) {
-  return KIND_LABELS[kind];
-}
-
-export async function findEmailHolder(email: string) {
+async function findEmailHolder(email: string) {
   return db.user.findFirst({
     where: { emailNormalized: normalizeEmail(email), deletedAt: null },
     select: {

@@ -1,13 +1,15 @@
 import "server-only";
 import { db, type Prisma } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
+import { auditValue } from "../audit/record.ts";
 import { assertStaff } from "./staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
+import { displayStatus, NEWEST_OPEN_INVITATION, newestOpenInvitation, type StatusFacts } from "../team/status.ts";
 
-// Support's account lookup (issue 6): every account of the portal, whatever
+// Support's account lookup (DESIGN §7): every account of the portal, whatever
 // its kind, tenant or status, deleted ones included.
 
-export const ACCOUNTS_PAGE_SIZE = 25;
+const ACCOUNTS_PAGE_SIZE = 25;
 
 const accountSelect = {
   id: true,
@@ -25,6 +27,7 @@ const accountSelect = {
   partnerId: true,
   partner: { select: { id: true, name: true, status: true } },
   customer: { select: { id: true, name: true, partner: { select: { id: true, name: true } } } },
+  tokens: NEWEST_OPEN_INVITATION,
 } satisfies Prisma.UserSelect;
 
 export async function searchAccounts(caller: Caller, { q, page }: { q?: string; page: number }) {
@@ -45,16 +48,16 @@ export async function searchAccounts(caller: Caller, { q, page }: { q?: string; 
   return { accounts: accounts.map(withTenant), total, page, pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)) };
 }
 
-export type AccountRow = ReturnType<typeof withTenant>;
-
-function withTenant<T extends { kind: string; partner: { id: string; name: string } | null; customer: { name: string; partner: { id: string; name: string } } | null }>(account: T) {
+function withTenant<
+  T extends StatusFacts & { kind: string; partner: { id: string; name: string } | null; customer: { name: string; partner: { id: string; name: string } } | null; tokens: { expiresAt: Date }[] },
+>({ tokens, ...account }: T) {
   const tenant =
     account.kind === "STAFF"
       ? { label: "Vendor staff", partnerId: null }
       : account.customer
         ? { label: `${account.customer.partner.name} › ${account.customer.name}`, partnerId: account.customer.partner.id }
         : { label: account.partner?.name ?? "—", partnerId: account.partner?.id ?? null };
-  return { ...account, tenant };
+  return { ...account, tenant, displayStatus: displayStatus({ ...account, invitationExpiresAt: newestOpenInvitation(tokens) }) };
 }
 
 /** One account for the support page, with what support needs to resolve it. */
@@ -62,22 +65,17 @@ export async function getAccountOrThrow(caller: Caller, userId: string) {
   assertStaff(caller, "accounts.lookup");
   const account = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
   if (!account) throw new NotFoundError("That account doesn't exist.");
-  const [detached, pendingInvite] = await Promise.all([
-    db.auditEvent.findFirst({
-      where: { targetType: "user", targetId: userId, action: "user.email_detached" },
-      orderBy: { id: "desc" },
-      select: { at: true, changes: true },
-    }),
-    db.userToken.findFirst({
-      where: { userId, purpose: "ACTIVATION", usedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { expiresAt: true },
-    }),
-  ]);
-  const changes = (detached?.changes ?? {}) as { previousEmail?: string; reason?: string };
+  const detached = await db.auditEvent.findFirst({
+    where: { targetType: "user", targetId: userId, action: "user.email_detached" },
+    orderBy: { id: "desc" },
+    select: { at: true, changes: true },
+  });
+  const text = (field: string) => {
+    const value = auditValue(detached?.changes, field);
+    return typeof value === "string" ? value : null;
+  };
   return {
     account: withTenant(account),
-    detachment: detached ? { at: detached.at, previousEmail: changes.previousEmail ?? null, reason: changes.reason ?? null } : null,
-    invitationExpiresAt: account.status === "INVITED" ? (pendingInvite?.expiresAt ?? null) : null,
+    detachment: detached ? { at: detached.at, previousEmail: text("previousEmail"), reason: text("reason") } : null,
   };
 }

@@ -4,7 +4,7 @@ import { detachEmail, moveInvitedUser, resendInviteOnBehalf, sendResetLinkOnBeha
 import { DetachEmailInput, MoveInvitedUserInput, UserIdInput } from "./schemas.ts";
 import { InviteStaffInput, inviteStaff, setStaffDisabled, StaffMemberInput } from "./staff-members.ts";
 
-// Support tools and staff management of the vendor console (issue 6,
+// Support tools and staff management of the vendor console (DESIGN §7,
 // decision 0018): app/admin/accounts and app/admin/staff are adapters over
 // these. Staff only (anyone else: not found); the domain functions check the
 // permission again, and the rank and Partner Admin rules (lib/support/staff-access.ts).

@@ -3,20 +3,21 @@ import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
-import { isPartnerRole, PARTNER_ROLES } from "../auth/permissions.ts";
+import { mayBeManager, needsManager } from "../team/rules.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { sendActivationEmail } from "../team/invite.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { assertMayActOnAccount, assertMayPlacePartnerUser, assertStaff, staffActor, type StaffCaller } from "./staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
+import { endSessions } from "../auth/sessions.ts";
 import type { MoveInvitedUserInput } from "./schemas.ts";
 
-// Duplicate-email resolution and on-behalf help (issue 6, DESIGN §7).
+// Duplicate-email resolution and on-behalf help (DESIGN §7).
 
-export const DETACHED_EMAIL_DOMAIN = "invalid";
+const DETACHED_EMAIL_DOMAIN = "invalid";
 
 /** A non-deliverable address (RFC 2606 reserves .invalid) unique to the account. */
-export function detachedEmailFor(userId: string) {
+function detachedEmailFor(userId: string) {
   return `detached+${userId}@${DETACHED_EMAIL_DOMAIN}`;
 }
 
@@ -55,10 +56,10 @@ export async function detachEmail(caller: Caller, userId: string, reason: string
     const placeholder = detachedEmailFor(user.id);
     await tx.user.update({
       where: { id: user.id },
-      data: { email: placeholder, emailNormalized: placeholder, status: "DISABLED", sessionVersion: { increment: 1 } },
+      data: { email: placeholder, emailNormalized: placeholder, status: "DISABLED" },
     });
+    await endSessions(tx, user.id, "email_detached");
     const now = new Date();
-    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     // An activation or reset link already mailed to the address must not open this account any more.
     await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     const partnerId = user.partnerId ?? user.customer?.partnerId ?? null;
@@ -124,8 +125,8 @@ export function managerFor(
   role: string,
   primary: { id: string; role: string | null; status: string; deletedAt: Date | null } | null,
 ): string | null {
-  if (!isPartnerRole(role) || !PARTNER_ROLES[role].requiresManager) return null;
-  if (primary && primary.role === "partner_admin" && primary.status !== "DISABLED" && !primary.deletedAt) return primary.id;
+  if (!needsManager(role)) return null;
+  if (primary && mayBeManager(primary)) return primary.id;
   throw ValidationError.field("role", "This partner has no active primary Partner Admin to manage an Account Executive. Choose another role.");
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageNumber, searchText } from "../http/params.ts";
 import { PartnerRoleInput, ReasonField } from "../partners/schemas.ts";
 
-// Support tools of the vendor console (issue 6, DESIGN §7).
+// Support tools of the vendor console (DESIGN §7).
 
 const userId = z.uuid({ error: "Unknown account." });
 

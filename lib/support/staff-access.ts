@@ -84,7 +84,7 @@ const NON_ADMIN_PERMISSIONS = new Set<string>(
 );
 
 /** Holds something only a Partner Admin-level account holds (Manage team, View audit log, Manage settings…). */
-export function isAdminLevel(account: { role: string | null; permissions?: readonly string[] }) {
+function isAdminLevel(account: { role: string | null; permissions?: readonly string[] }) {
   return effectivePermissions(account.role, account.permissions ?? []).some((permission) => !NON_ADMIN_PERMISSIONS.has(permission));
 }
 
@@ -97,7 +97,7 @@ export const PARTNER_ADMIN_NEEDS_PARTNERS_MANAGE =
  * with the other roles. The form offers these roles and no others.
  */
 export function assignablePartnerRoles(staff: Caller): PartnerRoleKey[] {
-  return can(staff, "partners.manage") ? PARTNER_ROLE_KEYS : PARTNER_ROLE_KEYS.filter((key) => !isAdminLevel({ role: key }));
+  return can(staff, "partners.manage") ? [...PARTNER_ROLE_KEYS] : PARTNER_ROLE_KEYS.filter((key) => !isAdminLevel({ role: key }));
 }
 
 /** Whether `staff` may move this (invited) partner user at all: support can't move one who is admin-level already. */

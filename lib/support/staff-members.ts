@@ -11,15 +11,16 @@ import { assertMayActOnAccount, assertStaff, staffActor } from "./staff-access.t
 import { emailHeldError } from "./email-holder.ts";
 import { isDetachedEmail } from "./resolve.ts";
 import type { Caller } from "../auth/caller.ts";
+import { endSessions } from "../auth/sessions.ts";
 
-// Vendor staff accounts (issue 6): Portal Owners invite, disable and enable
+// Vendor staff accounts (DESIGN §1, §3): Portal Owners invite, disable and enable
 // staff. Nobody acts above their own role, and a Portal Owner always remains.
 
 export const InviteStaffInput = z.object({
   firstName: nameField("First name"),
   lastName: nameField("Last name"),
   email: emailField,
-  role: z.enum(STAFF_ROLE_KEYS as [string, ...string[]], { error: "Choose a role." }),
+  role: z.enum(STAFF_ROLE_KEYS, { error: "Choose a role." }),
 });
 export type InviteStaffInput = z.output<typeof InviteStaffInput>;
 
@@ -71,8 +72,8 @@ export async function setStaffDisabled(caller: Caller, userId: string, disabled:
     await assertMayActOnAccount(tx, caller, user, { removesAccess: disabled });
     if (disabled) {
       if (user.status === "DISABLED") throw new ConflictError(`${user.firstName} ${user.lastName} is already disabled.`);
-      await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED", sessionVersion: { increment: 1 } } });
-      await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+      await endSessions(tx, user.id, "disabled");
     } else {
       if (user.status !== "DISABLED") throw new ConflictError(`${user.firstName} ${user.lastName} is not disabled.`);
       if (!user.passwordHash || isDetachedEmail(user.email)) {

@@ -15,6 +15,7 @@ import {
   updateMyNotifications,
   updateUser,
 } from "./operations.ts";
+import { inviteConfirmation } from "./invite-summary.ts";
 
 // The team's server actions: thin adapters over lib/team/operations.ts
 // (decision 0018). Wording of confirmations and where to go next live here;
@@ -23,8 +24,8 @@ import {
 export const inviteUserAction = formAction(inviteUser, {
   revalidate: "/team",
   data: (user) => ({ id: user.id }),
-  message: (user) =>
-    `Invitation sent to ${user.email}. ${user.firstName} appears in the team list as Invited until they activate.`,
+  // Repeats what was granted (role, permissions, manager), so a wrong choice is seen at once (decision 0025).
+  message: (user, input) => inviteConfirmation(user, input),
 });
 
 export const resendInviteAction = formAction(resendInviteOp, {

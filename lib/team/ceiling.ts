@@ -6,12 +6,12 @@ import { effectivePermissions, PARTNER_PERMISSIONS, PERMISSION_INFO, type Partne
 export type CeilingActor = { userId: string; permissions: readonly string[] };
 export type CeilingTarget = { id: string; firstName: string; lastName: string; role: string | null; permissions: readonly string[] };
 
-export const PRIMARY_ONLY = "Only the primary user can change the primary user's account.";
+const PRIMARY_ONLY = "Only the primary user can change the primary user's account.";
 export const OWN_ROLE_OR_PERMISSIONS = "You can't change your own role or permissions. Ask another admin.";
 export const PRIMARY_TRANSFER_ONLY = "Only the primary user can hand the primary role to someone else.";
 
 /** The permissions `target` holds (role and extras) that `actor` doesn't. */
-export function permissionsBeyond(actor: CeilingActor, target: Pick<CeilingTarget, "role" | "permissions">): PartnerPermission[] {
+function permissionsBeyond(actor: CeilingActor, target: Pick<CeilingTarget, "role" | "permissions">): PartnerPermission[] {
   const held = new Set(actor.permissions);
   const partnerPermissions = new Set<string>(PARTNER_PERMISSIONS);
   return effectivePermissions(target.role, target.permissions).filter(
@@ -19,7 +19,7 @@ export function permissionsBeyond(actor: CeilingActor, target: Pick<CeilingTarge
   );
 }
 
-export function permissionLabels(permissions: readonly string[]) {
+function permissionLabels(permissions: readonly string[]) {
   return permissions.map((p) => PERMISSION_INFO[p as PartnerPermission]?.label ?? p).join(", ");
 }
 

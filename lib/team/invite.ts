@@ -5,9 +5,9 @@ import { enqueueEmail } from "../email/outbox.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { env } from "../env.ts";
 import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
-import { PARTNER_ROLES, isPartnerRole, requirePermission } from "../auth/permissions.ts";
+import { requirePermission, roleLabel } from "../auth/permissions.ts";
 import { DEFAULT_NOTIFICATIONS } from "../notifications/kinds.ts";
-import { assertGrantable, assertMayActOn } from "./rules.ts";
+import { assertGrantable, assertMayActOn, isManagerCandidate, managerIdFor, needsManager } from "./rules.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { issueUserToken } from "../auth/user-tokens.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
@@ -15,7 +15,8 @@ import { normalizeEmail } from "../validation/fields.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import type { InviteUserInput } from "./schemas.ts";
 
-const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
+/** How long an activation link works (ACTIVATION_TOKEN_TTL_HOURS): team invitations and customer users' welcome emails. */
+export const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
 
 /** Invites a team member into the caller's partner (DESIGN §4 "Invite"). */
 export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserInput) {
@@ -37,7 +38,7 @@ export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserI
           phone: input.phone,
           role: input.role,
           permissions: input.permissions,
-          managerId: input.role && PARTNER_ROLES[input.role as keyof typeof PARTNER_ROLES].requiresManager ? input.managerId : null,
+          managerId: managerIdFor(input.role, input.managerId),
           notifications: input.notifications,
         },
         caller,
@@ -113,7 +114,8 @@ export async function createInvitedUser(tx: Tx, account: InvitedAccount, inviter
       // Staff get none: notifications only ever reach partner members (lib/notifications/recipients.ts).
       notifications: partner ? [...new Set([...(partner.notifications ?? DEFAULT_NOTIFICATIONS), "security"])] : [],
     },
-    select: { id: true, firstName: true, lastName: true, email: true },
+    // The manager's name: the invite confirmation repeats whom they report to (lib/team/invite-summary.ts).
+    select: { id: true, firstName: true, lastName: true, email: true, manager: { select: { firstName: true, lastName: true } } },
   });
   await sendActivationEmail(tx, inviter, created, "activation");
   return created;
@@ -140,12 +142,11 @@ export async function sendActivationEmail(
   });
 }
 
-export async function assertValidManager(caller: PartnerCaller, role: string | null, managerId: string | null) {
-  if (!isPartnerRole(role) || !PARTNER_ROLES[role].requiresManager) return;
-  if (!managerId) throw ValidationError.field("managerId", `A ${PARTNER_ROLES[role].label} needs a manager.`);
-  const manager = await db.user.findFirst({
-    where: { id: managerId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, role: "partner_admin", status: { not: "DISABLED" } },
-    select: { id: true },
-  });
-  if (!manager) throw ValidationError.field("managerId", "Choose a Partner Admin of your organization as manager.");
+/** A role that needs a manager has one who may be a manager (lib/team/rules.ts); checked as a field error. */
+export async function assertValidManager(caller: PartnerCaller, role: string | null, managerId: string | null, tx: Tx = db) {
+  if (!needsManager(role)) return;
+  if (!managerId) throw ValidationError.field("managerId", `A ${roleLabel(role)} needs a manager.`);
+  if (!(await isManagerCandidate(tx, caller.partnerId, managerId))) {
+    throw ValidationError.field("managerId", "Choose a Partner Admin of your organization as manager.");
+  }
 }

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { env } from "../env.ts";
 import { sendActivationEmail } from "./invite.ts";
-import { RESTORE_WINDOW_DAYS } from "./manage.ts";
+import { purgeDeletedAccounts } from "../accounts/soft-delete.ts";
 import { notifyInvitationStatus } from "./notify.ts";
 
 // The team's scheduled work (lib/jobs/registry.ts). Each job may run on any
@@ -12,35 +12,11 @@ import { notifyInvitationStatus } from "./notify.ts";
 // guarded so a second run changes nothing.
 
 const DAY_MS = 24 * 3600_000;
-const BATCH = 200;
 const SYSTEM = { userId: null, partnerId: null, userAgent: "scheduled job" };
 
-/**
- * Removes team members deleted more than 30 days ago. Their audit events
- * stay (they hold ids, not rows), and a "user.purged" event records it.
- */
-export async function purgeDeletedUsers(now = new Date()) {
-  const cutoff = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
-  let purged = 0;
-  for (;;) {
-    const batch = await db.user.findMany({
-      where: { kind: "PARTNER", deletedAt: { lt: cutoff } },
-      select: { id: true, partnerId: true },
-      take: BATCH,
-    });
-    if (batch.length === 0) return purged;
-    for (const user of batch) {
-      await db.$transaction(async (tx) => {
-        // Someone deleted long ago may still be named as a deleted report's manager.
-        await tx.user.updateMany({ where: { managerId: user.id }, data: { managerId: null } });
-        const { count } = await tx.user.deleteMany({ where: { id: user.id, deletedAt: { lt: cutoff } } });
-        if (count === 1) {
-          await recordAudit(tx, SYSTEM, { action: "user.purged", partnerId: user.partnerId, target: { type: "user", id: user.id } });
-          purged += 1;
-        }
-      });
-    }
-  }
+/** Removes team members past the restore window, each with a "user.purged" audit event (lib/accounts/soft-delete.ts). */
+export function purgeDeletedUsers(now = new Date()) {
+  return purgeDeletedAccounts("PARTNER", now);
 }
 
 /**
@@ -119,9 +95,10 @@ export async function sendInvitationExpiredNotices(now = new Date()) {
   let notified = 0;
   for (const user of users) {
     const link = user.tokens[0];
-    if (!link || link.usedAt || !user.partnerId) continue;
+    const partnerId = user.partnerId;
+    if (!link || link.usedAt || !partnerId) continue;
     await db.$transaction(async (tx) => {
-      notified += await notifyInvitationStatus(tx, user.partnerId!, user.id, "expired", link.id);
+      notified += await notifyInvitationStatus(tx, partnerId, user.id, "expired", link.id);
     });
   }
   if (notified) wakeOutboxWorker();

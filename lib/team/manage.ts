@@ -1,12 +1,14 @@
 import "server-only";
-import { db, type Tx } from "../db/client.ts";
-import { recordAudit } from "../audit/record.ts";
+import { db, type Prisma, type Tx } from "../db/client.ts";
+import { auditDiff, recordAudit, type AuditActor } from "../audit/record.ts";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
-import { effectivePermissions, isPartnerRole, PARTNER_ROLES, requirePermission } from "../auth/permissions.ts";
-import type { PartnerCaller } from "../auth/caller.ts";
+import { effectivePermissions, requirePermission } from "../auth/permissions.ts";
+import type { Caller, PartnerCaller } from "../auth/caller.ts";
+import { endSessions } from "../auth/sessions.ts";
+import { assertStaff, staffActor } from "../support/staff-access.ts";
+import { restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
-import { sendAccountRestoredEmail } from "../accounts/restored-notice.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import type { NotificationKind } from "../notifications/kinds.ts";
 import { assertValidManager } from "./invite.ts";
@@ -15,8 +17,12 @@ import {
   assertGrantable,
   assertMayActOn,
   assertUserManagerRemains,
+  isManagerCandidate,
   lockPartnerTeam,
+  managerIdFor,
   managesUsers,
+  mayBecomePrimary,
+  needsManager,
   samePermissions,
 } from "./rules.ts";
 import { OWN_ROLE_OR_PERMISSIONS, PRIMARY_TRANSFER_ONLY } from "./ceiling.ts";
@@ -28,8 +34,6 @@ import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
 // Every one that acts on another member applies the privilege ceiling
 // (assertMayActOn, DESIGN §10) once the member is found.
 
-export const RESTORE_WINDOW_DAYS = 30;
-const DAY_MS = 24 * 3600_000;
 const NOT_FOUND = "That team member doesn't exist.";
 
 const memberSelect = {
@@ -93,11 +97,11 @@ export async function getTeamMemberOrThrow(caller: PartnerCaller, userId: string
 
 /**
  * Edit name, phone, role, permissions, manager and notification settings.
- * A permission change ends the user's sessions on their next request.
+ * A permission change ends the user's sessions.
  */
 export async function updateTeamMember(caller: PartnerCaller, input: EditUserInput) {
   requirePermission(caller, "users.manage");
-  const managerId = isPartnerRole(input.role) && PARTNER_ROLES[input.role].requiresManager ? input.managerId : null;
+  const managerId = managerIdFor(input.role, input.managerId);
   const notifications = [...new Set([...input.notifications, "security"])];
 
   const result = await db.$transaction(async (tx) => {
@@ -126,7 +130,7 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
     }
     if (managerId !== before.managerId || input.role !== before.role) {
       if (managerId === before.id) throw ValidationError.field("managerId", "Nobody can be their own manager.");
-      await assertValidManager(caller, input.role, managerId);
+      await assertValidManager(caller, input.role, managerId, tx);
     }
 
     await tx.user.update({
@@ -139,9 +143,9 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
         permissions: input.permissions,
         managerId,
         notifications,
-        ...(permissionsChanged ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
+    if (permissionsChanged) await endSessions(tx, before.id, "permissions_changed");
     if (permissionsChanged && managesUsers(before) && before.status === "ACTIVE") {
       await assertUserManagerRemains(tx, caller.partnerId, before);
     }
@@ -151,7 +155,7 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
     if (permissionsOf(after).some((permission) => !held.includes(permission))) {
       await cancelPendingEmailChanges(tx, before.id);
     }
-    const changes = diff(before, { ...input, managerId, notifications });
+    const changes = auditDiff(before, { ...input, managerId, notifications }, EDITABLE_FIELDS);
     await recordAudit(tx, caller, { action: "user.updated", target: { type: "user", id: before.id }, changes });
     return { id: before.id, firstName: input.firstName, lastName: input.lastName, permissionsChanged };
   });
@@ -161,13 +165,7 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
 const permissionsOf = (user: { role: string | null; permissions: readonly string[] }) =>
   effectivePermissions(user.role, user.permissions);
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["firstName", "lastName", "phone", "role", "permissions", "managerId", "notifications"]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
-  }
-  return JSON.parse(JSON.stringify(changes));
-}
+const EDITABLE_FIELDS = ["firstName", "lastName", "phone", "role", "permissions", "managerId", "notifications"];
 
 /** Blocks sign-in and ends every session; keeps everything else. */
 export async function disableTeamMember(caller: PartnerCaller, userId: string) {
@@ -180,7 +178,8 @@ export async function disableTeamMember(caller: PartnerCaller, userId: string) {
       throw new ConflictError(`${fullName(user)} is the primary user and can't be disabled. Transfer the primary role first.`);
     }
     if (user.status === "DISABLED") return user;
-    await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED", sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+    await endSessions(tx, user.id, "disabled");
     if (managesUsers(user) && user.status === "ACTIVE") await assertUserManagerRemains(tx, caller.partnerId, user);
     await recordAudit(tx, caller, {
       action: "user.disabled",
@@ -211,8 +210,9 @@ export async function enableTeamMember(caller: PartnerCaller, userId: string) {
 }
 
 /**
- * Soft delete: the member leaves the list, is signed out at once and frees
- * their email; Deleted users can restore them for 30 days.
+ * Soft delete (lib/accounts/soft-delete.ts): the member leaves the list, is
+ * signed out at once and frees their email; Deleted users can restore them
+ * within the restore window.
  */
 export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.manage");
@@ -229,33 +229,31 @@ export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
         `${reports} ${reports === 1 ? "person reports" : "people report"} to ${fullName(user)}. Assign them another manager before deleting ${user.firstName}.`,
       );
     }
-    const now = new Date();
-    await tx.user.update({
-      where: { id: user.id },
-      data: { deletedAt: now, deletedById: caller.userId, sessionVersion: { increment: 1 } },
-    });
-    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
-    // Outstanding links die with the account; restore issues new ones if needed.
-    await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await softDeleteAccount(tx, user.id, caller.userId);
     if (managesUsers(user) && user.status === "ACTIVE") await assertUserManagerRemains(tx, caller.partnerId, user);
     await recordAudit(tx, caller, {
       action: "user.deleted",
       target: { type: "user", id: user.id },
-      changes: { email: user.email, role: user.role, status: user.status },
+      changes: { deletedAt: { from: null, to: new Date() }, email: { from: user.email, to: null } },
     });
     return user;
   });
+}
+
+const deletedMembersWhere = (caller: PartnerCaller, now: Date) =>
+  ({ partnerId: caller.partnerId, kind: "PARTNER", deletedAt: restorableDeletedAt(now) }) satisfies Prisma.UserWhereInput;
+
+/** How many the Deleted users tab lists: its label says "Deleted users (2)". */
+export async function countDeletedMembers(caller: PartnerCaller, now = new Date()) {
+  requirePermission(caller, "users.manage");
+  return db.user.count({ where: deletedMembersWhere(caller, now) });
 }
 
 /** Deleted members still within the restore window, newest first. */
 export async function listDeletedMembers(caller: PartnerCaller, now = new Date()) {
   requirePermission(caller, "users.manage");
   const users = await db.user.findMany({
-    where: {
-      partnerId: caller.partnerId,
-      kind: "PARTNER",
-      deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
-    },
+    where: deletedMembersWhere(caller, now),
     orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
     take: 200,
     select: { id: true, firstName: true, lastName: true, email: true, role: true, deletedAt: true, deletedById: true },
@@ -265,15 +263,12 @@ export async function listDeletedMembers(caller: PartnerCaller, now = new Date()
     select: { id: true, firstName: true, lastName: true },
   });
   const names = new Map(deleters.map((d) => [d.id, fullName(d)]));
-  return users.map((user) => {
-    const purgeAt = new Date(user.deletedAt!.getTime() + RESTORE_WINDOW_DAYS * DAY_MS);
-    return {
-      ...user,
-      deletedAt: user.deletedAt!,
-      deletedByName: user.deletedById ? (names.get(user.deletedById) ?? "Support") : "Unknown",
-      daysLeft: Math.max(0, Math.ceil((purgeAt.getTime() - now.getTime()) / DAY_MS)),
-    };
-  });
+  return users.map((user) => ({
+    ...user,
+    deletedAt: user.deletedAt!,
+    deletedByName: user.deletedById ? (names.get(user.deletedById) ?? "Support") : "Unknown",
+    daysLeft: restoreDaysLeft(user.deletedAt!, now),
+  }));
 }
 
 export const RESTORE_NEEDS_MANAGER = "Their manager is no longer available. Choose a new manager to restore them.";
@@ -290,7 +285,7 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
       id: input.userId,
       partnerId: caller.partnerId,
       kind: "PARTNER",
-      deletedAt: { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) },
+      deletedAt: restorableDeletedAt(now),
     },
     select: {
       id: true,
@@ -313,14 +308,8 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
   if (taken) throw await restoreEmailTaken(user.email, caller.partnerId);
 
   let managerId = user.managerId;
-  if (isPartnerRole(user.role) && PARTNER_ROLES[user.role].requiresManager) {
-    const current = managerId
-      ? await db.user.findFirst({
-          where: { id: managerId, partnerId: caller.partnerId, deletedAt: null, role: "partner_admin", status: { not: "DISABLED" } },
-          select: { id: true },
-        })
-      : null;
-    if (!current) {
+  if (needsManager(user.role)) {
+    if (!managerId || !(await isManagerCandidate(db, caller.partnerId, managerId))) {
       if (!input.managerId) throw ValidationError.field("managerId", RESTORE_NEEDS_MANAGER);
       await assertValidManager(caller, user.role, input.managerId);
       managerId = input.managerId;
@@ -329,20 +318,19 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
 
   try {
     await db.$transaction(async (tx) => {
-      const { count } = await tx.user.updateMany({
-        where: { id: user.id, partnerId: caller.partnerId, deletedAt: { not: null } },
-        data: { deletedAt: null, deletedById: null, managerId },
+      // Someone who can sign in again is told (DESIGN §6); a restored invitee gets a Re-invite instead.
+      await restoreAccount(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerId, caller.partnerName ?? "your organization", {
+        data: { managerId },
+        now,
       });
-      if (count !== 1) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
       await recordAudit(tx, caller, {
         action: "user.restored",
         target: { type: "user", id: user.id },
-        changes: managerId !== user.managerId ? { managerId: { from: user.managerId, to: managerId } } : undefined,
+        changes: {
+          deletedAt: { from: user.deletedAt, to: null },
+          ...(managerId !== user.managerId ? { managerId: { from: user.managerId, to: managerId } } : {}),
+        },
       });
-      // Someone who can sign in again is told (DESIGN §6); a restored invitee gets a Re-invite instead.
-      if (user.status === "ACTIVE") {
-        await sendAccountRestoredEmail(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerName ?? "your organization");
-      }
     });
     wakeOutboxWorker();
   } catch (error) {
@@ -359,24 +347,49 @@ async function restoreEmailTaken(email: string, partnerId: string) {
   return new ConflictError(`Can't restore: ${email} now belongs to another active account. ${message}`);
 }
 
-/** Hands the primary role to another active Partner Admin (one transaction, audited). */
-export async function transferPrimaryUser(caller: PartnerCaller, userId: string) {
-  requirePermission(caller, "users.manage");
-  return db.$transaction(async (tx) => {
-    await lockPartnerTeam(tx, caller.partnerId);
-    const user = await findMember(tx, caller, userId);
-    const partner = await assertMayActOn(tx, caller, user);
-    if (partner.isPrimary) return user;
-    // Handing the role over changes the primary user's account too: only they may.
-    if (partner.primaryUserId !== caller.userId) throw new ForbiddenError(PRIMARY_TRANSFER_ONLY);
-    if (user.status !== "ACTIVE" || user.role !== "partner_admin") {
-      throw new ConflictError("The primary role can only go to an active Partner Admin.");
+/**
+ * Hands a partner's primary role to another of its active Partner Admins, in
+ * one transaction that holds the partner lock (lockPartnerTeam), audited. The
+ * one way for both callers: the primary user from the team page (partnerId is
+ * theirs; the privilege ceiling applies and only the primary user may hand it
+ * over) and vendor staff who manage partners (the partner from the console).
+ * Another tenant's member is "not found"; handing it to the current primary
+ * user changes nothing.
+ */
+export async function transferPrimaryUser(caller: Caller, input: { userId: string; partnerId?: string }) {
+  let partnerId: string;
+  let actor: AuditActor = caller;
+  if (caller.kind === "STAFF") {
+    assertStaff(caller, "partners.manage");
+    if (!input.partnerId) throw ValidationError.field("partnerId", "Choose a partner.");
+    partnerId = input.partnerId;
+    actor = staffActor(caller, partnerId);
+  } else {
+    if (caller.kind !== "PARTNER" || !caller.partnerId || (input.partnerId && input.partnerId !== caller.partnerId)) {
+      throw new NotFoundError(NOT_FOUND);
     }
-    await tx.partner.update({ where: { id: caller.partnerId }, data: { primaryUserId: user.id } });
+    requirePermission(caller, "users.manage");
+    partnerId = caller.partnerId;
+  }
+  return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, partnerId);
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { primaryUserId: true } });
+    if (!partner) throw new NotFoundError("That partner doesn't exist.");
+    const user = await tx.user.findFirst({ where: { id: input.userId, partnerId, kind: "PARTNER", deletedAt: null }, select: memberSelect });
+    if (!user) throw new NotFoundError(NOT_FOUND);
+    if (caller.kind === "PARTNER") await assertMayActOn(tx, caller as PartnerCaller, user);
+    if (partner.primaryUserId === user.id) return user;
+    // Handing the role over changes the primary user's account too: only they (or staff) may.
+    if (caller.kind === "PARTNER" && partner.primaryUserId !== caller.userId) throw new ForbiddenError(PRIMARY_TRANSFER_ONLY);
+    if (!mayBecomePrimary(user)) {
+      throw new ConflictError(`${fullName(user)} can't become the primary user: the primary role can only go to an active Partner Admin.`);
+    }
+    await tx.partner.update({ where: { id: partnerId }, data: { primaryUserId: user.id } });
     // A change of address someone else asked for before they became primary must not finish.
     await cancelPendingEmailChanges(tx, user.id);
-    await recordAudit(tx, caller, {
+    await recordAudit(tx, actor, {
       action: "partner.primary_user_transferred",
+      partnerId,
       target: { type: "user", id: user.id },
       changes: { primaryUserId: { from: partner.primaryUserId, to: user.id } },
     });

@@ -16,8 +16,9 @@ export async function notifyInvitationStatus(
   event: "accepted" | "expired",
   linkId: string,
 ) {
-  const invitee = await tx.user.findUnique({ where: { id: inviteeId }, select: { firstName: true, lastName: true, email: true } });
-  if (!invitee) return 0;
+  const invitee = await tx.user.findUnique({ where: { id: inviteeId }, select: { firstName: true, lastName: true, email: true, kind: true } });
+  // Team invitations only: a customer user activating from a welcome email is no news for the team (decision 0024).
+  if (!invitee || invitee.kind !== "PARTNER") return 0;
   const kind = event === "accepted" ? "invitation_accepted" : "invitation_expired";
   const recipients = (await notificationRecipients(tx, partnerId, kind)).filter((r) => r.id !== inviteeId);
   for (const recipient of recipients) {

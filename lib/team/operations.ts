@@ -60,7 +60,7 @@ const MemberSummaryJson = z.object({ id: z.uuid(), firstName: z.string(), lastNa
 const idParam = { id: "userId" };
 
 /** The API's list filters: a bad value is an error here (a program sent it), not ignored as on the page. */
-export const TeamListApiInput = z.object({
+const TeamListApiInput = z.object({
   status: z.enum(TEAM_STATUSES).optional(),
   q: z.string().max(200).optional(),
   cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Use the nextCursor of the previous page.").optional(),
@@ -131,7 +131,7 @@ export const TeamPatchInput = z.object({
   firstName: nameField("First name").optional(),
   lastName: nameField("Last name").optional(),
   phone: phoneField.optional(),
-  role: z.enum(PARTNER_ROLE_KEYS as [string, ...string[]]).nullable().optional(),
+  role: z.enum(PARTNER_ROLE_KEYS).nullable().optional(),
   permissions: z.array(z.enum(PARTNER_PERMISSIONS)).optional(),
   managerId: z.uuid({ error: "Choose a manager from the list." }).nullable().optional(),
   notifications: z.array(z.enum(NOTIFICATION_KINDS)).optional(),
@@ -242,7 +242,7 @@ export const transferPrimary = operation({
   input: UserIdInput,
   access: { partner: "users.manage" },
   audit: "partner.primary_user_transferred",
-  run: (caller, input) => transferPrimaryUser(caller, input.userId),
+  run: (caller, input) => transferPrimaryUser(caller, { userId: input.userId }),
 });
 
 export const changeMemberEmail = operation({

@@ -4,11 +4,11 @@ import { db, type Prisma } from "../db/client.ts";
 import type { TeamListFilters } from "./schemas.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { managerCandidates } from "./rules.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
+import { displayStatus } from "./status.ts";
 
-export type TeamMemberRow = Awaited<ReturnType<typeof listTeamPage>>["members"][number];
-
-export const TEAM_PAGE_SIZE = 50;
+const TEAM_PAGE_SIZE = 50;
 
 /** The name cursor (lib/lists/name-keyset.ts) plus the last sign-in, for the other sort order. */
 const CursorShape = NameCursorShape.extend({ s: z.iso.datetime().nullable() });
@@ -22,13 +22,7 @@ const MEMBER_SELECT = {
   permissions: true,
   status: true,
   lastSignInAt: true,
-  manager: { select: { id: true, firstName: true, lastName: true } },
-  tokens: {
-    where: { purpose: "ACTIVATION", usedAt: null },
-    orderBy: { createdAt: "desc" },
-    take: 1,
-    select: { expiresAt: true },
-  },
+  managerId: true,
 } satisfies Prisma.UserSelect;
 
 /**
@@ -76,12 +70,14 @@ export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamL
   }
   const page = users.slice(0, pageSize);
   const last = page[page.length - 1];
+  const extras = await managersAndInvitations(caller, page);
   return {
-    members: page.map(({ tokens, ...user }) => ({
-      ...user,
-      invitationExpiresAt: user.status === "INVITED" ? (tokens[0]?.expiresAt ?? null) : null,
-      invitationExpired: user.status === "INVITED" && (!tokens[0] || tokens[0].expiresAt <= now),
-    })),
+    members: page.map(({ managerId, ...user }) => {
+      const extra = extras.get(user.id);
+      const shown = displayStatus({ ...user, invitationExpiresAt: extra?.invitationExpiresAt ?? null }, now);
+      const manager = managerId && extra?.managerFirstName != null ? { id: managerId, firstName: extra.managerFirstName, lastName: extra.managerLastName ?? "" } : null;
+      return { ...user, manager, displayStatus: shown, invitationExpiresAt: shown.invitationExpiresAt, invitationExpired: shown.key === "INVITATION_EXPIRED" };
+    }),
     nextCursor:
       users.length > pageSize && last
         ? encodeCursor({ l: last.lastName, f: last.firstName, s: last.lastSignInAt?.toISOString() ?? null, i: last.id })
@@ -89,15 +85,30 @@ export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamL
   };
 }
 
-/** The first page of the team, sorted by name. */
-export async function listTeamMembers(caller: PartnerCaller) {
-  return (await listTeamPage(caller, {}, 200)).members;
+/**
+ * The page's managers' names and the newest unused activation link of its invited members (what
+ * `displayStatus` reads, as NEWEST_OPEN_INVITATION selects it), in one query, and none when no row
+ * on the page has either: Prisma's nested selects cost a round trip each, about what the page query
+ * itself costs (bench/team-list.ts, bench/page-load.ts).
+ */
+async function managersAndInvitations(caller: PartnerCaller, page: { id: string; status: string; managerId: string | null }[]) {
+  const wanted = page.filter((user) => user.managerId || user.status === "INVITED").map((user) => user.id);
+  if (wanted.length === 0) return new Map<string, never>();
+  const rows = await db.$queryRaw<{ id: string; managerFirstName: string | null; managerLastName: string | null; invitationExpiresAt: Date | null }[]>`
+    SELECT u."id", m."firstName" AS "managerFirstName", m."lastName" AS "managerLastName",
+      CASE WHEN u."status" = 'INVITED' THEN (
+        SELECT t."expiresAt" FROM "UserToken" t
+        WHERE t."userId" = u."id" AND t."purpose" = 'ACTIVATION' AND t."usedAt" IS NULL
+        ORDER BY t."createdAt" DESC LIMIT 1) END AS "invitationExpiresAt"
+    FROM "User" u LEFT JOIN "User" m ON m."id" = u."managerId" AND m."partnerId" = u."partnerId"
+    WHERE u."id" = ANY(${wanted}::uuid[]) AND u."partnerId" = ${caller.partnerId}::uuid`;
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Partner Admins who can be chosen as someone's manager. */
 export async function listManagerCandidates(caller: PartnerCaller) {
   return db.user.findMany({
-    where: { partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, role: "partner_admin", status: { not: "DISABLED" } },
+    where: managerCandidates(caller.partnerId),
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
+import type { Prisma, Tx } from "../db/client.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
-import { effectivePermissions, PARTNER_ROLES, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
+import { effectivePermissions, isPartnerRole, PARTNER_ROLES, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { ceilingRefusal, type CeilingTarget } from "./ceiling.ts";
 
@@ -9,7 +9,7 @@ import { ceilingRefusal, type CeilingTarget } from "./ceiling.ts";
 // active user who can manage users; nobody grants what they don't hold; nobody
 // acts on an account that holds more than they do (the privilege ceiling).
 
-export const LAST_USER_MANAGER =
+const LAST_USER_MANAGER =
   "is the last active person who can manage the team. Give someone else the Manage team permission first.";
 
 /**
@@ -38,10 +38,59 @@ export async function assertMayActOn(tx: Tx, caller: PartnerCaller, target: Ceil
   return { isPrimary, primaryUserId: partner?.primaryUserId ?? null };
 }
 
-export function rolesGranting(permission: PartnerPermission): string[] {
+function rolesGranting(permission: PartnerPermission): string[] {
   return Object.entries(PARTNER_ROLES)
     .filter(([, role]) => role.permissions.includes(permission))
     .map(([key]) => key);
+}
+
+/**
+ * Partner users who hold `permission`, through their role or as an extra, as
+ * a query condition (effectivePermissions in SQL): the last-admin rule and
+ * notification recipients both ask it.
+ */
+export function holdsPermission(permission: PartnerPermission) {
+  return { OR: [{ role: { in: rolesGranting(permission) } }, { permissions: { has: permission } }] } satisfies Prisma.UserWhereInput;
+}
+
+// Who may be someone's manager (DESIGN §3: an Account Executive is tied to a
+// Partner Admin): a Partner Admin of the same partner who isn't deleted or
+// disabled (an invited one may be). The invite and edit forms, the manager
+// list, restore and support's move of an invited user all ask this.
+const MANAGER_ROLE = "partner_admin";
+
+/** Whether `role` needs a manager. */
+export function needsManager(role: string | null | undefined): boolean {
+  return isPartnerRole(role) && PARTNER_ROLES[role].requiresManager;
+}
+
+/** The manager a member of `role` keeps: the one given if the role needs one, else none. */
+export function managerIdFor(role: string | null | undefined, managerId: string | null | undefined): string | null {
+  return needsManager(role) ? (managerId ?? null) : null;
+}
+
+/** The query condition: users of `partnerId` who may be a manager. */
+export function managerCandidates(partnerId: string) {
+  return { partnerId, kind: "PARTNER", deletedAt: null, role: MANAGER_ROLE, status: { not: "DISABLED" } } satisfies Prisma.UserWhereInput;
+}
+
+/** The same rule on a loaded user. */
+export function mayBeManager(user: { role: string | null; status: string; deletedAt: Date | null }) {
+  return user.role === MANAGER_ROLE && user.status !== "DISABLED" && user.deletedAt === null;
+}
+
+/** Whether `managerId` may manage someone in `partnerId` now. */
+export async function isManagerCandidate(tx: Tx, partnerId: string, managerId: string) {
+  return (await tx.user.count({ where: { id: managerId, ...managerCandidates(partnerId) } })) === 1;
+}
+
+/**
+ * Who may become a partner's primary user (DESIGN §1): an active Partner Admin
+ * of that partner. The transfer (team and vendor console) and both places
+ * that offer it (the member page, the partner page's list) ask this.
+ */
+export function mayBecomePrimary(user: { role: string | null; status: string }) {
+  return user.role === "partner_admin" && user.status === "ACTIVE";
 }
 
 export function managesUsers(user: { role: string | null; permissions: readonly string[] }) {
@@ -56,7 +105,7 @@ export async function assertUserManagerRemains(tx: Tx, partnerId: string, target
       kind: "PARTNER",
       status: "ACTIVE",
       deletedAt: null,
-      OR: [{ role: { in: rolesGranting("users.manage") } }, { permissions: { has: "users.manage" } }],
+      ...holdsPermission("users.manage"),
     },
   });
   if (remaining === 0) throw new ConflictError(`${target.firstName} ${target.lastName} ${LAST_USER_MANAGER}`);

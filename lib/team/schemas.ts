@@ -3,6 +3,7 @@ import { PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import { NOTIFICATION_KINDS } from "../notifications/kinds.ts";
 import { choice, opaqueCursor, searchText } from "../http/params.ts";
 import { checkboxList, emailField, nameField, phoneField } from "../validation/fields.ts";
+import { currentPasswordField } from "../auth/password-rules.ts";
 
 export const InviteUserInput = z
   .object({
@@ -11,7 +12,7 @@ export const InviteUserInput = z
     email: emailField,
     phone: phoneField,
     role: z
-      .union([z.enum(PARTNER_ROLE_KEYS as [string, ...string[]]), z.literal("")])
+      .union([z.enum(PARTNER_ROLE_KEYS), z.literal("")])
       .optional()
       .transform((role) => role || null),
     permissions: checkboxList(PARTNER_PERMISSIONS),
@@ -43,7 +44,7 @@ const optionalUuid = (message: string) =>
     .transform((id) => id || null);
 
 const roleField = z
-  .union([z.enum(PARTNER_ROLE_KEYS as [string, ...string[]]), z.literal("")])
+  .union([z.enum(PARTNER_ROLE_KEYS), z.literal("")])
   .optional()
   .transform((role) => role || null);
 
@@ -82,12 +83,12 @@ export const InviteRemindersInput = z.object({
 });
 
 export const TEAM_STATUSES = ["active", "invited", "disabled"] as const;
-export const TEAM_SORTS = ["name", "lastSignIn"] as const;
+const TEAM_SORTS = ["name", "lastSignIn"] as const;
 
 /** The team list's query string, read through lib/http/params: anything unknown or malformed is ignored rather than refused (bookmarks outlive options). */
 export const TeamListFilters = z.object({
   status: choice(TEAM_STATUSES),
-  role: choice(PARTNER_ROLE_KEYS as readonly string[]),
+  role: choice(PARTNER_ROLE_KEYS),
   q: searchText(200),
   sort: choice(TEAM_SORTS).transform((value) => value ?? "name"),
   after: opaqueCursor(500),
@@ -98,5 +99,5 @@ export const OwnNotificationsInput = z.object({ notifications: checkboxList(NOTI
 
 export const OwnEmailChangeInput = z.object({
   newEmail: emailField,
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  currentPassword: currentPasswordField,
 });

@@ -9,8 +9,8 @@ import { parsePhoneNumberWithError } from "libphonenumber-js/max";
  * PostgreSQL refuses NUL in text outright (error 22021), so every text field
  * refuses them with a message next to the field instead of failing later.
  */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-export const CONTROL_CHARACTERS_MESSAGE = "Remove the control characters from this field.";
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS_MESSAGE = "Remove the control characters from this field.";
 
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);

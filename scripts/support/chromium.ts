@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-export const INSTALL_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium";
+const INSTALL_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium";
 
 /** Flags for a quiet headless Chromium on a machine with no outside network. */
 export const CHROMIUM_ARGS = [

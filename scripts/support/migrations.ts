@@ -13,7 +13,7 @@ import type pg from "pg";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, "../..");
-export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
+const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 const LOCKFILE = "migration_lock.toml";
 const NO_FILTER = { externalTables: [], externalEnums: [] };
@@ -47,7 +47,7 @@ function schemaFiles() {
 }
 
 /** The migrations folder in the shape the engine reads. */
-export function readMigrations(dir = MIGRATIONS_DIR) {
+function readMigrations(dir = MIGRATIONS_DIR) {
   const lockPath = path.join(dir, LOCKFILE);
   const directories = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
@@ -189,7 +189,7 @@ function connectionConfig(databaseUrl: string): pg.PoolConfig {
   };
 }
 
-export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: Engine) => Promise<T>): Promise<T> {
+async function withSchemaEngine<T>(databaseUrl: string, work: (engine: Engine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const logs: string[] = [];
   const factory = new MigrationAdapterFactory(connectionConfig(databaseUrl));

@@ -17,6 +17,8 @@ test("support finds a duplicate email, detaches it, invites the address to the r
   const email = uniqueEmail("Dora.Duplicate");
   // Invited to the wrong partner: the right partner's admin is refused this address.
   const misplaced = await createPartnerUser(wrong.partner.id, { firstName: "Dora", lastName: "Duplicate", email, status: "INVITED", role: "sales" });
+  // A live activation link, as every invitation has (without one it shows "Invitation expired", decision 0025).
+  await db.userToken.create({ data: { userId: misplaced.id, purpose: "ACTIVATION", tokenHash: `live-${misplaced.id}`, expiresAt: new Date(Date.now() + 86400_000) } });
   const { user: support } = await createStaffUser("support", { firstName: "Sam" });
 
   await loginPage.goto();

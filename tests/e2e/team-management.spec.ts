@@ -113,7 +113,7 @@ test("delete a team member after confirming, then restore them from Deleted user
   expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).deletedAt).toBeNull();
 });
 
-test("an expired invitation shows as Expired and Re-invite sends a fresh link to the same account", async ({ page, signedInAdmin, teamPage }) => {
+test("an expired invitation shows as Expired and Re-invite sends a fresh link to the same account", async ({ signedInAdmin, teamPage }) => {
   const invitee = await createPartnerUser(signedInAdmin.partner.id, { firstName: "Eve", lastName: "Expired", status: "INVITED", email: uniqueEmail("eve") });
   await db.userToken.create({
     data: { userId: invitee.id, purpose: "ACTIVATION", tokenHash: `expired-${invitee.id}`, expiresAt: new Date(Date.now() - 3600_000) },

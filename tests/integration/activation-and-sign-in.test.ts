@@ -11,6 +11,7 @@ import {
 import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { ValidationError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -114,10 +115,23 @@ describe("signing in", () => {
 
   it("refuses invited and disabled accounts", async () => {
     const { partner } = await createPartner();
+    // Invited: no session even with a password on the account (set by a half-finished flow or a restore), and
+    // the same answer as a wrong password: nothing tells a guesser the address is invited.
+    const invited = await createPartnerUser(partner.id, { status: "INVITED" });
+    await db.user.update({ where: { id: invited.id }, data: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+    expect(await signInWithPassword(invited.email, TEST_PASSWORD, meta)).toBeNull();
+    expect(await signInWithPassword(invited.email, "wrong password here", meta)).toBeNull();
+    const bare = await createPartnerUser(partner.id, { status: "INVITED" });
+    expect(await signInWithPassword(bare.email, TEST_PASSWORD, meta)).toBeNull();
+    expect(await db.session.count({ where: { userId: { in: [invited.id, bare.id] } } })).toBe(0);
+    const refusal = await db.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", targetId: invited.id }, orderBy: { at: "asc" } });
+    expect(JSON.stringify(refusal?.changes)).toContain("not_active");
+
     const disabled = await createPartnerUser(partner.id, { status: "DISABLED" });
     // Refused; with the right password it says why (decision 0021), with a wrong one nothing.
     await expect(signInWithPassword(disabled.email, TEST_PASSWORD, meta)).rejects.toBeInstanceOf(AccountDisabledSignIn);
     expect(await signInWithPassword(disabled.email, "wrong password here", meta)).toBeNull();
+    expect(await db.session.count({ where: { userId: disabled.id } })).toBe(0);
   });
 
   it("ends a session on sign-out and when the user's session version changes", async () => {

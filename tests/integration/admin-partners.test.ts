@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addPartnerUser } from "@/lib/partners/add-partner-user";
-import { createPartner as createPartnerAsStaff, reactivatePartner, suspendPartner, transferPrimaryUser, updatePartner } from "@/lib/partners/mutations";
+import { createPartner as createPartnerAsStaff, reactivatePartner, suspendPartner, updatePartner } from "@/lib/partners/mutations";
+import { transferPrimaryUser } from "@/lib/team/manage";
 import { getPartnerDetailOrThrow, listPartnerOptions, listPartners } from "@/lib/partners/queries";
 import { AddPartnerUserInput, CreatePartnerInput } from "@/lib/partners/schemas";
 import { getAccountOrThrow, searchAccounts } from "@/lib/support/lookup";
 import { detachEmail, moveInvitedUser, resendInviteOnBehalf, sendResetLinkOnBehalf } from "@/lib/support/resolve";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { createSession } from "@/lib/auth/sessions";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { PartnerSuspendedSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { createStaffUser } from "../support/staff-factories";
@@ -46,7 +47,7 @@ describe("the vendor console's boundary", () => {
       () => updatePartner(caller, { partnerId: victim.partner.id, name: "Renamed" }),
       () => suspendPartner(caller, victim.partner.id, "because I can"),
       () => reactivatePartner(caller, victim.partner.id),
-      () => transferPrimaryUser(caller, victim.partner.id, victim.admin.id),
+      () => transferPrimaryUser(caller, { partnerId: victim.partner.id, userId: victim.admin.id }),
       () => addPartnerUser(caller, addInput(victim.partner.id)),
       () => searchAccounts(caller, { q: "a", page: 1 }),
       () => getAccountOrThrow(caller, victim.admin.id),
@@ -70,7 +71,7 @@ describe("the vendor console's boundary", () => {
     await expect(getPartnerDetailOrThrow(support, partner.id)).resolves.toMatchObject({ partner: { id: partner.id } });
     await expect(suspendPartner(support, partner.id, "not allowed")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updatePartner(support, { partnerId: partner.id, name: "Renamed" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(transferPrimaryUser(support, partner.id, nextAdmin.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(transferPrimaryUser(support, { partnerId: partner.id, userId: nextAdmin.id })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createPartnerAsStaff(support, CreatePartnerInput.parse({ name: "Nope", firstName: "N", lastName: "O", email: uniqueEmail() }))).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).toMatchObject({ status: "ACTIVE", name: partner.name, primaryUserId: admin.id });
     await expect(addPartnerUser(support, addInput(partner.id))).resolves.toMatchObject({ firstName: "Pat" });
@@ -144,7 +145,7 @@ describe("suspending a partner", () => {
     expect(await findLiveSession(session.id)).toBeNull();
     expect(await findLiveSession(otherSession.id)).not.toBeNull();
     const event = await db.auditEvent.findFirstOrThrow({ where: { partnerId: partner.id, action: "partner.suspended" } });
-    expect(event.changes).toEqual({ reason: "Unpaid invoices since September" });
+    expect(event.changes).toEqual({ reason: { from: null, to: "Unpaid invoices since September" } });
 
     // The right password learns why; a wrong one still gets the generic refusal.
     const meta = { ip: `10.6.${Math.floor(Math.random() * 250)}.1`, userAgent: "vitest" };
@@ -173,11 +174,14 @@ describe("transferring the primary user", () => {
     const nextAdmin = await createPartnerUser(partner.id, { firstName: "Nova" });
 
     for (const userId of [invitedAdmin.id, sales.id]) {
-      expect((await fieldErrorsOf(transferPrimaryUser(owner, partner.id, userId))).userId[0]).toMatch(/active Partner Admin/);
+      const refused = transferPrimaryUser(owner, { partnerId: partner.id, userId });
+      await expect(refused).rejects.toBeInstanceOf(ConflictError);
+      await expect(refused).rejects.toThrow(/active Partner Admin/);
     }
-    expect((await fieldErrorsOf(transferPrimaryUser(owner, partner.id, other.admin.id))).userId[0]).toMatch(/user of this partner/);
+    // Another partner's admin is not a user of this partner.
+    await expect(transferPrimaryUser(owner, { partnerId: partner.id, userId: other.admin.id })).rejects.toBeInstanceOf(NotFoundError);
 
-    await transferPrimaryUser(owner, partner.id, nextAdmin.id);
+    await transferPrimaryUser(owner, { partnerId: partner.id, userId: nextAdmin.id });
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(nextAdmin.id);
     expect(await db.auditEvent.count({ where: { partnerId: partner.id, action: "partner.primary_user_transferred" } })).toBe(1);
   });

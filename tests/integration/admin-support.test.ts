@@ -69,7 +69,7 @@ describe("detaching an email", () => {
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: wrongUser.id, action: "user.email_detached" } });
     expect(event).toMatchObject({ actorId: supportUser.id, partnerId: wrong.partner.id, onBehalfOf: wrong.partner.id });
-    expect(event.changes).toMatchObject({ reason: "Belongs to the right partner's employee", previousEmail: email });
+    expect(event.changes).toMatchObject({ reason: { to: "Belongs to the right partner's employee" }, previousEmail: { to: email } });
     expect((await getAccountOrThrow(support, wrongUser.id)).detachment).toMatchObject({ previousEmail: email });
 
     // Signing an active account out.
@@ -148,7 +148,7 @@ describe("moving an invited user to the right partner", () => {
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: user.id, action: "user.moved_to_partner" } });
     expect(event).toMatchObject({ actorId: supportUser.id, partnerId: wrong.partner.id });
-    expect(event.changes).toMatchObject({ reason: "Invited to the wrong partner", toPartnerId: right.partner.id });
+    expect(event.changes).toMatchObject({ reason: { to: "Invited to the wrong partner" }, toPartnerId: { to: right.partner.id } });
   });
 
   it("refuses users who already activated, and unknown partners", async () => {

@@ -105,6 +105,9 @@ export const AUTHORIZATION_EXPECTATIONS: Record<string, Expectation> = {
   "customerUsers.restoreMany": CUSTOMER_MANAGERS,
   "customerUsers.emailCredentials": CUSTOMER_MANAGERS,
   "customerUsers.import": CUSTOMER_MANAGERS,
+  "customerUsers.update": CUSTOMER_MANAGERS,
+  "customerUsers.requestEmailChange": CUSTOMER_MANAGERS,
+  "customerUsers.resendWelcome": CUSTOMER_MANAGERS,
 
   // Licenses (licenses.manage) and orders (orders.create)
   "licenses.manage": CUSTOMER_MANAGERS,

@@ -61,6 +61,18 @@ export const CUSTOMER_FIXTURES: Record<string, Fixture> = {
     const csv = `First name,Last name,Email,Phone,Licenses\r\nMatrix,Import,${uniqueEmail("mxi")},,${product.code}\r\n`;
     return { customerId: customer.id, intent: "import", file: new File([csv], "users.csv", { type: "text/csv" }) };
   },
+  "customerUsers.update": async (ctx) => {
+    const { customer, user } = await setup(ctx);
+    return { customerId: customer.id, userId: user.id, firstName: "Matrix", lastName: "Renamed", phone: "" };
+  },
+  "customerUsers.requestEmailChange": async (ctx) => {
+    const { customer, user } = await setup(ctx);
+    return { customerId: customer.id, userId: user.id, newEmail: uniqueEmail("mxe") };
+  },
+  "customerUsers.resendWelcome": async (ctx) => {
+    const { customer, user } = await setup(ctx);
+    return { customerId: customer.id, userId: user.id };
+  },
   "licenses.manage": async (ctx) => {
     const { customer, product, user } = await setup(ctx);
     return { customerId: customer.id, userIds: [user.id], productIds: [product.id], offeredProductIds: [product.id] };

@@ -16,6 +16,7 @@ import { insertApiKey } from "@/lib/api-keys/keys";
 import { createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import type { TestPartner } from "../support/operation-callers";
 import { CUSTOMER_FIXTURES } from "./authorization-matrix.customers";
+import { VENDOR_FIXTURES } from "./authorization-matrix.vendor";
 
 /** A one-partner import file (lib/partners/import.ts) with a fresh name and email. */
 const partnerCsv = () =>
@@ -80,6 +81,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "partners.importCheck": async () => ({ file: partnerCsv() }),
   "partners.import": async () => ({ file: partnerCsv() }),
   ...CUSTOMER_FIXTURES,
+  ...VENDOR_FIXTURES,
 };
 
 /** Input fields that name a record: another tenant's value must answer "not found". */
@@ -94,6 +96,22 @@ export const REFERENCE_ID_FIELDS = new Set(["managerId", "productIds", "offeredP
 
 /** Id fields naming shared, non-tenant records (the vendor's product catalog): left out of the other-tenant check. */
 export const GLOBAL_ID_FIELDS = new Set(["productId", "productIds", "offeredProductIds"]);
+
+/**
+ * What a refused call must leave as it was beyond the cell's partner: vendor
+ * staff, partners, links, queued email and the whole audit log (the matrix
+ * runs its cells one at a time in its own database).
+ */
+export async function portalSnapshot() {
+  const [staff, partners, tokens, outbox, audit] = await Promise.all([
+    db.user.findMany({ where: { kind: "STAFF" }, orderBy: { id: "asc" } }),
+    db.partner.findMany({ orderBy: { id: "asc" } }),
+    db.userToken.findMany({ orderBy: { id: "asc" }, select: { id: true, usedAt: true, expiresAt: true } }),
+    db.outboxEmail.count(),
+    db.auditEvent.count(),
+  ]);
+  return { staff, partners, tokens, outbox, audit };
+}
 
 /** The victim partner's rows an attack must leave as they were. */
 export async function partnerSnapshot(partnerId: string) {

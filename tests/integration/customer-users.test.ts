@@ -31,7 +31,8 @@ describe("adding a customer user", () => {
   it("creates an active user with a temporary password that must be changed, and the ticked licenses", async () => {
     const { partner, caller } = await createPartner();
     const { customer, product, subscription } = await createCustomerWithSubscription(partner.id, 3);
-    const { user, credential } = await addCustomerUser(caller, userInput(customer.id, { productIds: [product.id] }));
+    const { user, credential: issued } = await addCustomerUser(caller, userInput(customer.id, { productIds: [product.id] }));
+    const credential = issued!;
 
     const saved = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(saved).toMatchObject({ kind: "CUSTOMER", partnerId: partner.id, customerId: customer.id, status: "ACTIVE", mustChangePassword: true });
@@ -72,7 +73,8 @@ describe("resetting a customer user's password", () => {
   it("issues a new temporary password, ends sessions and requires a change", async () => {
     const { partner, caller } = await createPartner();
     const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const { user, credential: first } = await addCustomerUser(caller, userInput(customer.id));
+    const { user, credential: issued } = await addCustomerUser(caller, userInput(customer.id));
+    const first = issued!;
     await db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
 
     const second = await resetCustomerUserPassword(caller, customer.id, user.id);
@@ -88,7 +90,7 @@ describe("emailing credentials to the admin", () => {
   it("sends only passwords the portal issued, sealed in the outbox", async () => {
     const { partner, caller } = await createPartner();
     const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const { credential } = await addCustomerUser(caller, userInput(customer.id));
+    const credential = (await addCustomerUser(caller, userInput(customer.id))).credential!;
     const forged = { userId: credential.userId, temporaryPassword: "Forg-edPa-sswo-rdXX-XXXX" };
 
     const result = await emailCredentialsToCaller(caller, customer.id, [credential, forged]);

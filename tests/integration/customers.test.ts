@@ -49,7 +49,7 @@ describe("customers", () => {
     await updateCustomer(caller, UpdateCustomerInput.parse({ customerId: created.id, type: "COMPANY", companyName: "Fabrikam Group", contactEmail: created.contactEmail }));
     expect((await getCustomerOrThrow(caller, created.id)).name).toBe("Fabrikam Group");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "customer.updated", targetId: created.id } });
-    expect(audit.changes).toMatchObject({ name: "Fabrikam Group", phone: null });
+    expect(audit.changes).toMatchObject({ name: { from: created.name, to: "Fabrikam Group" }, phone: { from: created.phone, to: null } });
   });
 
   it("keeps every customer query and change inside the caller's partner", async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { assignLicense, changeLicenses } from "@/lib/licenses/manage";
+import { changeLicenses } from "@/lib/licenses/manage";
 import { importCustomerUsers } from "@/lib/customers/import";
 import { deleteCustomerUsers, restoreCustomerUsers } from "@/lib/customers/customer-users";
 import { placeOrder } from "@/lib/orders/orders";
@@ -18,6 +18,7 @@ import { linksIn } from "@/lib/email/links";
 import { env, resetEnvCacheForTests } from "@/lib/env";
 import { createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
 import { createCustomerUser, createCustomerWithSubscription, createProduct, createCustomer } from "../support/customer-factories";
+import { assignLicense } from "../support/licenses";
 
 // License changes, new orders and the weekly summary (decision 0017), through
 // the domain functions production calls and the jobs of lib/jobs/registry.ts,
@@ -42,10 +43,10 @@ const outboxFor = (to: string, template: string) => db.outboxEmail.findMany({ wh
 describe("license change notifications", () => {
   it("mail one email after the quiet period to an opted-in admin, none to who opted out or can't see customers", async () => {
     const { partner, admin, caller, optedOut, teamOnly } = await setup();
-    const { customer, subscription, product } = await createCustomerWithSubscription(partner.id, 5);
+    const { customer, product } = await createCustomerWithSubscription(partner.id, 5);
     const user = await createCustomerUser(customer, { firstName: "Lena", lastName: "Larsen" });
 
-    expect(await assignLicense(caller, { userId: user.id, subscriptionId: subscription.id })).toBe("assigned");
+    expect(await assignLicense(caller, { customerId: customer.id, userId: user.id, productCode: product.code })).toBe("assigned");
     // Still within the burst: nothing yet, in case more changes follow.
     expect(await sendPendingNotifications({ partnerId: partner.id })).toBe(0);
     expect(await outboxFor(admin.email, "license-changes")).toHaveLength(0);
@@ -108,9 +109,9 @@ describe("license change notifications", () => {
 
   it("write the events in the change's transaction: a refused change leaves none", async () => {
     const { partner, caller } = await setup();
-    const { customer, subscription } = await createCustomerWithSubscription(partner.id, 0);
+    const { customer, product } = await createCustomerWithSubscription(partner.id, 0);
     const user = await createCustomerUser(customer);
-    expect(await assignLicense(caller, { userId: user.id, subscriptionId: subscription.id })).toBe("no_seat");
+    expect(await assignLicense(caller, { customerId: customer.id, userId: user.id, productCode: product.code })).toBe("no_seat");
     expect(await db.notificationEvent.count({ where: { partnerId: partner.id } })).toBe(0);
   });
 });
@@ -188,15 +189,14 @@ describe("the weekly summary", () => {
     const customer = await createCustomer(partner.id, { name: "Fabrikam Weekly" });
     const product = await createProduct({ name: "Weekly Suite" });
     await placeOrder(caller, OrderInput.parse({ customerId: customer.id, [`seats:${product.id}`]: "10" }));
-    const subscription = await db.subscription.findFirstOrThrow({ where: { customerId: customer.id } });
     const users = [];
     for (let i = 0; i < 9; i++) users.push(await createCustomerUser(customer));
-    for (const user of users) await assignLicense(caller, { userId: user.id, subscriptionId: subscription.id });
+    for (const user of users) await assignLicense(caller, { customerId: customer.id, userId: user.id, productCode: product.code });
     await changeLicenses(caller, { customerId: customer.id, userIds: [users[0].id], wantedProductIds: [], changedProductIds: [product.id] });
-    await assignLicense(caller, { userId: users[0].id, subscriptionId: subscription.id });
+    await assignLicense(caller, { customerId: customer.id, userId: users[0].id, productCode: product.code });
     await deleteCustomerUsers(caller, customer.id, [users[1].id]);
     const latecomer = await createCustomerUser(customer);
-    await assignLicense(caller, { userId: latecomer.id, subscriptionId: subscription.id }); // 9 of 10: almost full
+    await assignLicense(caller, { customerId: customer.id, userId: latecomer.id, productCode: product.code }); // 9 of 10: almost full
 
     const nextMonday = new Date(isoWeekOf(new Date()).end.getTime() + 3600_000);
     // Not on other days.

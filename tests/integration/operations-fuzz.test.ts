@@ -1,5 +1,5 @@
 // Hostile input against every registered operation, through both adapters
-// (issue 11): the form adapter (formAction with FormData, signed in with a
+// (DESIGN §10: no input yields a 5xx): the form adapter (formAction with FormData, signed in with a
 // real session) and the API adapter (apiRoute with JSON and an API key, for
 // operations offered under /api/v1). Never a 5xx, never the generic "something
 // went wrong", every refusal a 4xx problem or a form error, and a refused

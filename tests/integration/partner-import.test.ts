@@ -148,7 +148,7 @@ describe("importing partners", () => {
       expect(await db.auditEvent.count({ where: { action: "partner.created", targetId: partner.id, actorId: staff.id } })).toBe(1);
     }
     expect(await db.auditEvent.findFirst({ where: { action: "partners.imported", actorId: staff.id } })).toMatchObject({
-      changes: { rows: 7, created: 2, skipped: 5 },
+      changes: { rows: { from: null, to: 7 }, created: { from: null, to: 2 }, skipped: { from: null, to: 5 } },
     });
     const results = parseCsv(result.resultsCsv).records.map((r) => r.fields);
     expect(results.map((r) => r[2])).toEqual(["Status", "Created", "Not imported", "Not imported", "Not imported", "Not imported", "Not imported", "Created"]);

@@ -11,7 +11,10 @@ import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { installConnectionAddressStamp } from "@/lib/security/client-address";
 import { resetEnvCacheForTests } from "@/lib/env";
-import { RateLimitedError } from "@/lib/errors";
+import { RateLimitedError, ValidationError } from "@/lib/errors";
+import { activateAccount } from "@/lib/auth/activation";
+import { inviteTeamMember } from "@/lib/team/invite";
+import { InviteUserInput } from "@/lib/team/schemas";
 import { createPartner, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 const policy = { name: `test-${randomUUID()}`, limit: 3, windowSeconds: 60 };
@@ -96,6 +99,25 @@ describe("rate limits in Postgres", () => {
       if (success instanceof RateLimitedError) break;
     }
     expect(guesses).toBeLessThanOrEqual(RATE_LIMITS.signInPerIp.limit);
+  });
+
+  it("limits guesses at activation links per client address, and then refuses even a real link from there", async () => {
+    const { caller } = await createPartner();
+    const invitee = await inviteTeamMember(caller, InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: uniqueEmail("ivy"), role: "sales" }));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: invitee.email, template: "activation" } });
+    const token = (mail.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
+    const guesser = { ip: "198.51.100.90", userAgent: "vitest" };
+    // Each guess a different made-up link: no account is involved, so only the per-address limit can stop them.
+    for (let i = 0; i < RATE_LIMITS.tokenPagePerIp.limit; i++) {
+      const guess = await activateAccount(`guess-${i}-${randomUUID()}`, "a perfectly good passphrase", guesser).then(() => null, (e: unknown) => e);
+      expect(guess).toBeInstanceOf(ValidationError);
+    }
+    const refused = await activateAccount(token, "a perfectly good passphrase", guesser).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).status).toBe("INVITED");
+    // The invitee, from their own address, activates as usual.
+    await activateAccount(token, "a perfectly good passphrase", { ip: "198.51.100.91", userAgent: "vitest" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).status).toBe("ACTIVE");
   });
 
   it("never refuses an owner who signs in successfully, again and again, from one address", async () => {

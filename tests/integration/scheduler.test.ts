@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { SCHEDULED_JOBS } from "@/lib/jobs/registry";
 import { claimJob, runJobIfDue } from "@/lib/jobs/scheduler";
 import { createPartner, uniqueEmail } from "../support/factories";
+import { captureErrorLogs } from "../support/logs";
 
 const job = (overrides: Partial<Parameters<typeof claimJob>[0]> = {}) => ({
   name: `test-${randomUUID()}`,
@@ -29,11 +30,23 @@ describe("scheduled jobs", () => {
   });
 
   it("release the lease when a run fails, so the next interval runs it", async () => {
-    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const errors = captureErrorLogs();
     const failing = job({ run: async () => Promise.reject(new Error("boom")) });
     expect(await runJobIfDue(failing)).toBe(true);
-    expect(warned).toHaveBeenCalledWith(expect.stringContaining(failing.name), expect.any(Error));
     expect(await claimJob(failing, new Date(Date.now() + 61_000))).toBe(true);
+    // Logged as an error (the tests' guard sees it), one JSON line naming the job, its outcome and duration.
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ job: failing.name, outcome: "failed", durationMs: expect.any(Number), err: { message: "boom" } });
+  });
+
+  it("log one line per run, with the job's name, duration and outcome", async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation(((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stdout.write);
+    const ran = job();
+    expect(await runJobIfDue(ran)).toBe(true);
+    expect(await runJobIfDue(ran)).toBe(false); // not due: no run, no line
+    const runs = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.job === ran.name);
+    expect(runs).toEqual([expect.objectContaining({ level: 30, job: ran.name, outcome: "ok", durationMs: expect.any(Number) })]);
   });
 });
 

@@ -54,7 +54,9 @@ describe("admin notifications", () => {
   it("tell opted-in user managers when an invitation is accepted", async () => {
     const { partner, caller, admin } = await createPartner();
     await db.user.update({ where: { id: admin.id }, data: { notifications: ["security", "invitation_accepted"] } });
-    const notOptedIn = await createPartnerUser(partner.id);
+    // Another Partner Admin (manages users) who chose only the expiry notice.
+    const notOptedIn = await createPartnerUser(partner.id, { role: "partner_admin" });
+    await db.user.update({ where: { id: notOptedIn.id }, data: { notifications: ["security", "invitation_expired"] } });
     const user = await inviteTeamMember(caller, invite());
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "activation" } });
     const token = (mail.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
@@ -63,7 +65,7 @@ describe("admin notifications", () => {
     const notices = await db.outboxEmail.findMany({ where: { template: "invitation-status", props: { path: ["inviteeEmail"], equals: user.email } } });
     expect(notices.map((n) => n.to)).toEqual([admin.email]);
     expect(notices[0].props).toMatchObject({ event: "accepted", inviteeName: "Ivy Invitee" });
-    expect(notOptedIn.id).toBeTruthy();
+    expect(await db.outboxEmail.count({ where: { to: notOptedIn.email, template: "invitation-status" } })).toBe(0);
   });
 
   it("tell opted-in user managers once when an invitation expires unused", async () => {
@@ -78,6 +80,11 @@ describe("admin notifications", () => {
     const notices = await db.outboxEmail.findMany({ where: { to: admin.email, template: "invitation-status" } });
     expect(notices).toHaveLength(1);
     expect(notices[0].props).toMatchObject({ event: "expired", inviteeEmail: user.email });
-    expect(still.id).toBeTruthy();
+    // The invitation whose link still works is not reported, and still gets reported once its link runs out.
+    expect(notices.map((n) => (n.props as { inviteeEmail: string }).inviteeEmail)).not.toContain(still.email);
+    await db.userToken.updateMany({ where: { userId: still.id }, data: { expiresAt: new Date(Date.now() - HOUR) } });
+    await sendInvitationExpiredNotices();
+    const after = await db.outboxEmail.findMany({ where: { to: admin.email, template: "invitation-status" }, orderBy: { createdAt: "asc" } });
+    expect(after.map((n) => (n.props as { inviteeEmail: string }).inviteeEmail)).toEqual([user.email, still.email]);
   });
 });

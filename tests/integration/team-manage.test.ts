@@ -281,8 +281,8 @@ describe("primary user", () => {
     const { partner, admin, caller } = await createPartner();
     const next = await createPartnerUser(partner.id);
     const sales = await createPartnerUser(partner.id, { role: "sales" });
-    await expect(transferPrimaryUser(caller, sales.id)).rejects.toBeInstanceOf(ConflictError);
-    await transferPrimaryUser(caller, next.id);
+    await expect(transferPrimaryUser(caller, { userId: sales.id })).rejects.toBeInstanceOf(ConflictError);
+    await transferPrimaryUser(caller, { userId: next.id });
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(next.id);
     // The former primary can now be deleted by the new one.
     await deleteTeamMember(callerFor(next), admin.id);

@@ -181,7 +181,7 @@ describe("every action on another member", () => {
       where: { id: primary.id },
       data: { role: null, permissions: ["users.view", "users.manage", "customers.view", "customers.manage", "licenses.manage", "orders.create", "audit.view"] },
     });
-    expect(await refusal(transferPrimaryUser(callerFor(reduced), nadia.id))).toBe(
+    expect(await refusal(transferPrimaryUser(callerFor(reduced), { userId: nadia.id }))).toBe(
       "Nadia Admin holds permissions you don't have (Manage settings), so you can't change their account. Ask someone who holds them.",
     );
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(primary.id);
@@ -197,7 +197,7 @@ describe("the primary user", () => {
     expect(await refusal(sendResetLinkToMember(nadiaCaller, primary.id))).toBe(onlyPrimary);
     expect(await refusal(disableTeamMember(nadiaCaller, primary.id))).toBe(onlyPrimary);
     expect(await refusal(deleteTeamMember(nadiaCaller, primary.id))).toBe(onlyPrimary);
-    expect(await refusal(transferPrimaryUser(nadiaCaller, nadia.id))).toBe("Only the primary user can hand the primary role to someone else.");
+    expect(await refusal(transferPrimaryUser(nadiaCaller, { userId: nadia.id }))).toBe("Only the primary user can hand the primary role to someone else.");
     expect(await reload(primary.id)).toMatchObject({ firstName: primary.firstName, email: primary.email, status: "ACTIVE" });
     expect(await db.outboxEmail.count({ where: { to: primary.email } })).toBe(0);
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(primary.id);
@@ -207,7 +207,7 @@ describe("the primary user", () => {
     await requestOwnEmailChange(primaryCaller, { newEmail: uniqueEmail("mine"), currentPassword: TEST_PASSWORD });
     await sendResetLinkToMember(primaryCaller, primary.id);
     expect(mayActOn(primaryCaller, primary, true)).toBe(true);
-    await transferPrimaryUser(primaryCaller, nadia.id);
+    await transferPrimaryUser(primaryCaller, { userId: nadia.id });
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(nadia.id);
   });
 });

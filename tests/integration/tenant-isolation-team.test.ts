@@ -57,7 +57,7 @@ describe("tenant isolation of team management", () => {
       ["enable", () => enableTeamMember(b.caller, disabled.id)],
       ["delete", () => deleteTeamMember(b.caller, active.id)],
       ["restore", () => restoreTeamMember(b.caller, RestoreUserInput.parse({ userId: deleted.id }))],
-      ["transfer primary", () => transferPrimaryUser(b.caller, otherAdmin.id)],
+      ["transfer primary", () => transferPrimaryUser(b.caller, { userId: otherAdmin.id })],
       ["send reset link", () => sendResetLinkToMember(b.caller, active.id)],
       ["change email", () => requestEmailChange(b.caller, active.id, uniqueEmail("steal"))],
     ];

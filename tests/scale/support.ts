@@ -13,7 +13,7 @@ import { applyMigrations } from "../../scripts/support/migrations";
 import { databaseUrl, ensureDatabase, freePort, startPostgres, type RunningPostgres } from "../../scripts/support/postgres";
 
 /** One standalone build for test:scale and test:faults; built again only when a source changed. */
-export const DIST_DIR = process.env.SCALE_DIST_DIR ?? ".next-scale";
+const DIST_DIR = process.env.SCALE_DIST_DIR ?? ".next-scale";
 
 export function ensureStandaloneBuild() {
   // SCALE_SKIP_BUILD=1 reuses whatever is there.
@@ -45,7 +45,7 @@ export async function startInstance(name: string, env: Record<string, string>, p
   return instance;
 }
 
-export async function waitUntilServing(instance: Instance, attempts = 240, anyAnswer = false) {
+async function waitUntilServing(instance: Instance, attempts = 240, anyAnswer = false) {
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (instance.process.exitCode !== null || instance.process.signalCode !== null) {
       throw new Error(`instance ${instance.name} exited (${instance.process.exitCode ?? instance.process.signalCode})`);
@@ -77,7 +77,7 @@ export function peakRssMb(instance: Instance): number {
   return Math.round(kb / 1024);
 }
 
-export type Received = { to: string[]; messageId: string; at: number };
+type Received = { to: string[]; messageId: string; at: number };
 export type Smtp = { port: number; received: Received[]; close: () => Promise<void> };
 
 /** A real SMTP server (smtp-server) that records each message it accepted; `delayMs` holds each DATA before accepting. */

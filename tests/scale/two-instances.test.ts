@@ -19,7 +19,6 @@ let dbUrl: string;
 let sql: pg.Client;
 let smtp: Smtp;
 const instances: Instance[] = [];
-let startedAt = 0;
 let jobs: { name: string; everyMs: number }[] = [];
 let claimsAtRewind = 0;
 let rewoundAt = 0;
@@ -76,7 +75,6 @@ beforeAll(async () => {
   ensureStandaloneBuild();
 
   const ports = [await freePort(), await freePort()];
-  startedAt = Date.now();
   const env = (port: number) => ({
     DATABASE_URL: dbUrl,
     AUTH_SECRET: SECRET,

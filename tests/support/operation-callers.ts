@@ -1,4 +1,4 @@
-// Every kind of caller an operation can meet (issue 11): partner roles, vendor
+// Every kind of caller an operation can meet (DESIGN §9): partner roles, vendor
 // staff roles, a customer user, an API key with all or no permissions — as
 // the callers production builds (a real key through authenticateApiKey, a
 // real session through a cookie next-auth would issue) — and a request scope
@@ -92,13 +92,13 @@ export async function sessionCookieFor(user: { id: string }): Promise<string> {
  * Runs `fn` as Next runs a server action: inside a request (headers, cookies)
  * and a work store (so revalidatePath works). Only what our code reads is set.
  */
-export async function inRequestScope<T>(cookie: string | null, fn: () => Promise<T>): Promise<T> {
+export async function inRequestScope<T>(cookie: string | null, fn: () => Promise<T>, extraHeaders: Record<string, string> = {}): Promise<T> {
   // Next's server runtime provides this global before its stores load (next/dist/server/node-environment).
   (globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
   const { workAsyncStorage } = await import("next/dist/server/app-render/work-async-storage.external.js");
   const { workUnitAsyncStorage } = await import("next/dist/server/app-render/work-unit-async-storage.external.js");
   const { createRequestStoreForAPI } = await import("next/dist/server/async-storage/request-store.js");
-  const headers = new Headers({ "user-agent": "vitest", ...(cookie ? { cookie } : {}) });
+  const headers = new Headers({ "user-agent": "vitest", ...(cookie ? { cookie } : {}), ...extraHeaders });
   const url = { pathname: "/", search: "" };
   const requestStore = createRequestStoreForAPI({ headers } as never, url as never, { tags: [], expirationsByCacheKind: new Map() } as never, undefined, undefined as never, undefined);
   const workStore = {

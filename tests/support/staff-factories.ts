@@ -1,4 +1,4 @@
-// Vendor staff for tests of the vendor console (issue 6).
+// Vendor staff for tests of the vendor console.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { effectivePermissions, type StaffRoleKey } from "@/lib/auth/permissions";

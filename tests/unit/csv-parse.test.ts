@@ -40,6 +40,22 @@ describe("reading CSV", () => {
     ]);
   });
 
+  it("detects tabs (Excel's \"Unicode text\") and keeps commas and semicolons inside their cells", () => {
+    const parsed = parseCsv("First name\tLast name\tEmail\nAda\tLovelace; Countess, of Lovelace\tada@example.com\n");
+    expect(parsed.delimiter).toBe("\t");
+    expect(parsed.records[1].fields).toEqual(["Ada", "Lovelace; Countess, of Lovelace", "ada@example.com"]);
+  });
+
+  it("guesses the delimiter from the rows, not only the header: a one-column header reads as one column", () => {
+    expect(parseCsv("Email\nada@example.com\n").records.map((r) => r.fields)).toEqual([["Email"], ["ada@example.com"]]);
+    // Blank lines between the rows don't spoil the guess.
+    expect(parseCsv("a;b\n\n\n1;2\n\n3;4").records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"], ["3", "4"]]);
+  });
+
+  it("refuses text after a closing quote by its line, instead of reading the rest of the file into one cell", () => {
+    expect(() => parseCsv('a,b\n1,2\n"Smith" Jr,x\n5,6')).toThrow('Line 3: a quoted field has text after its closing quote (write a quote inside a field as "").');
+  });
+
   it("refuses an unterminated quote with its line number", () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(/Line 2/);

@@ -47,15 +47,15 @@ const templateFiles = readdirSync(path.join(import.meta.dirname, "../../emails")
 
 describe.each(templateFiles)("emails/%s", (file) => {
   it("renders its preview into a subject, HTML and plain text", async () => {
-    const module = (await import(`../../emails/${file}`)) as {
+    const template = (await import(`../../emails/${file}`)) as {
       default: ((props: object) => ReactElement) & { PreviewProps: object };
       subject: (props: object) => string;
     };
-    const props = module.default.PreviewProps;
+    const props = template.default.PreviewProps;
     expect(props, "PreviewProps").toBeTruthy();
-    expect(module.subject(props).length).toBeGreaterThan(5);
-    const html = await render(createElement(module.default, props));
-    const text = await render(createElement(module.default, props), { plainText: true });
+    expect(template.subject(props).length).toBeGreaterThan(5);
+    const html = await render(createElement(template.default, props));
+    const text = await render(createElement(template.default, props), { plainText: true });
     expect(html).toMatch(/<html/i);
     expect(text.trim().length).toBeGreaterThan(20);
     expect(text).not.toMatch(/<[a-z]/i);

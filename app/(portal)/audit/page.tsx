@@ -7,7 +7,7 @@ import { AuditFilterForm, OlderEventsLink } from "@/components/audit/audit-filte
 export const metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const caller = await requirePartnerPage("audit.view");
+  const caller = await requirePartnerPage("/audit");
   // A partner only ever sees its own events: no partner filter here.
   const { partnerId: _ignored, ...search } = await searchParams;
   const { filters, values, problems } = readAuditFilters(search);

@@ -1,7 +1,9 @@
 "use client";
-import { useActionState, useMemo } from "react";
+import { useMemo } from "react";
 import { emailCredentialsAction } from "@/lib/customers/actions";
 import { toCsv } from "@/lib/csv/write";
+import { DataTable } from "@/components/ui/table";
+import { ActionForm, SubmitButton, useField } from "@/components/form/action-form";
 
 export type ShownCredential = { userId: string; name: string; username: string; temporaryPassword: string };
 
@@ -22,7 +24,6 @@ export function CredentialsConfirmation({
   heading: string;
   intro: string;
 }) {
-  const [emailState, emailAction, emailing] = useActionState(emailCredentialsAction, null);
   const csvHref = useMemo(() => {
     const text = toCsv([["Name", "User name", "Temporary password"], ...credentials.map((c) => [c.name, c.username, c.temporaryPassword])]);
     return `data:text/csv;charset=utf-8,${encodeURIComponent(text)}`;
@@ -39,27 +40,15 @@ export function CredentialsConfirmation({
       <p className="mt-1 text-sm text-gray-700">
         This is the only time the passwords are shown. Each user must choose a new password when they first sign in.
       </p>
-      <div className="mt-4 overflow-x-auto">
-        <table className="min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">User names and temporary passwords</caption>
-          <thead className="text-left">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-semibold">Name</th>
-              <th scope="col" className="py-2 pr-4 font-semibold">User name</th>
-              <th scope="col" className="py-2 font-semibold">Temporary password</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {credentials.slice(0, 10_000).map((credential) => (
-              <tr key={credential.userId}>
-                <td className="py-2 pr-4">{credential.name}</td>
-                <td className="py-2 pr-4 font-mono">{credential.username}</td>
-                <td className="py-2 font-mono">{credential.temporaryPassword}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="User names and temporary passwords" headers={["Name", "User name", "Temporary password"]} className="mt-4">
+        {credentials.slice(0, 10_000).map((credential) => (
+          <tr key={credential.userId}>
+            <td className="px-4 py-2">{credential.name}</td>
+            <td className="px-4 py-2 font-mono">{credential.username}</td>
+            <td className="px-4 py-2 font-mono">{credential.temporaryPassword}</td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="print-hidden mt-4 flex flex-wrap items-center gap-3">
         <button
           type="button"
@@ -75,27 +64,31 @@ export function CredentialsConfirmation({
         >
           Download as CSV
         </a>
-        <form action={emailAction}>
-          <input type="hidden" name="customerId" value={customerId} />
-          <input
-            type="hidden"
-            name="temporaryPasswords"
-            value={JSON.stringify(credentials.map(({ userId, temporaryPassword }) => ({ userId, temporaryPassword })))}
-          />
-          <button
-            type="submit"
-            disabled={emailing}
-            className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 disabled:opacity-60"
-          >
-            {emailing ? "Sending…" : "Email to me"}
-          </button>
-        </form>
-        {emailState && (
-          <p role={emailState.ok ? "status" : "alert"} className={`text-sm ${emailState.ok ? "text-green-800" : "text-red-700"}`}>
-            {emailState.ok ? emailState.message : (emailState.fieldErrors?.temporaryPasswords?.[0] ?? emailState.formError)}
-          </p>
-        )}
+        <ActionForm
+          action={emailCredentialsAction}
+          hiddenFields={{
+            customerId,
+            temporaryPasswords: JSON.stringify(credentials.map(({ userId, temporaryPassword }) => ({ userId, temporaryPassword }))),
+          }}
+          messageAt="end"
+          className="flex flex-wrap items-center gap-3"
+        >
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
+            Email to me
+          </SubmitButton>
+          <PasswordsError />
+        </ActionForm>
       </div>
     </section>
   );
+}
+
+/** A refusal of the passwords sent back (changed or not this customer's): the hidden field has no input to sit next to. */
+function PasswordsError() {
+  const { errors } = useField("temporaryPasswords");
+  return errors?.length ? (
+    <p role="alert" className="text-sm text-red-700">
+      {errors[0]}
+    </p>
+  ) : null;
 }

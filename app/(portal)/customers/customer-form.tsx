@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ActionForm, SubmitButton, useField } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import type { FormAction } from "@/lib/actions/form-state";
+import { splitIndividualName } from "@/lib/customers/names";
 
 type CustomerValues = {
   type: "INDIVIDUAL" | "COMPANY";
@@ -53,7 +54,7 @@ export function CustomerForm({
   submitLabel: string;
 }) {
   const [type, setType] = useState<"INDIVIDUAL" | "COMPANY">(customer?.type ?? "COMPANY");
-  const [first, ...rest] = customer?.type === "INDIVIDUAL" ? customer.name.split(" ") : [];
+  const individual = customer?.type === "INDIVIDUAL" ? splitIndividualName(customer.name) : null;
   return (
     <ActionForm action={action} hiddenFields={hiddenFields} aria-label={submitLabel}>
       <TypeChoice type={type} onChange={setType} />
@@ -61,8 +62,8 @@ export function CustomerForm({
         <TextField name="companyName" label="Company name" required defaultValue={customer?.type === "COMPANY" ? customer.name : undefined} />
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="firstName" label="First name" required defaultValue={first} />
-          <TextField name="lastName" label="Last name" required defaultValue={rest.join(" ") || undefined} />
+          <TextField name="firstName" label="First name" required defaultValue={individual?.firstName} />
+          <TextField name="lastName" label="Last name" required defaultValue={individual?.lastName || undefined} />
         </div>
       )}
       <TextField name="contactEmail" label="Contact email" type="email" required defaultValue={customer?.contactEmail} />

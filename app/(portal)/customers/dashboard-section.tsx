@@ -3,7 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { listOwnLicenses } from "@/lib/customers/customer-users";
 
-/** The dashboard's part for issue 5: a customer user's licenses, or a partner's way to customers. */
+/** The dashboard's customers part: a customer user's licenses, or a partner's way to customers. */
 export async function CustomersDashboardSection({ caller }: { caller: Caller }) {
   if (caller.kind === "CUSTOMER") {
     const licenses = await listOwnLicenses(caller.userId);

@@ -3,7 +3,7 @@ import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/customers/customers";
 import { formatCustomerNumber } from "@/lib/customers/format";
-import { Pagination } from "./pagination";
+import { numberedPages, Pager, queryHref } from "@/components/ui/pager";
 import { pageNumber, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,12 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const caller = await requirePartnerPage("customers.view");
+  const caller = await requirePartnerPage("/customers");
   const {
     values: { q = "", page },
   } = readSearchParams(await searchParams, { q: searchText(200), page: pageNumber });
   const result = await listCustomers(caller, { query: q, page });
-  const pageHref = (n: number) => `/customers?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
+  const pageHref = (n: number) => queryHref("/customers", { q, page: String(n) });
 
   return (
     <>
@@ -61,7 +61,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </tr>
         ))}
       </DataTable>
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} href={pageHref} label="Customers pages" />
+      <Pager label="Customers pages" {...numberedPages({ page: result.page, pageCount: result.pageCount, total: result.total, href: pageHref })} />
     </>
   );
 }

@@ -7,13 +7,14 @@ import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import { ActionButton } from "@/components/form/action-button";
 import { CreateKeyForm } from "./create-key-form";
+import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Settings" };
 
 const when = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
 export default async function SettingsPage() {
-  const caller = await requirePartnerPage("settings.manage");
+  const caller = await requirePartnerPage("/settings");
   const [profile, keys] = await Promise.all([getPartnerProfile(caller), listApiKeys(caller)]);
   const permissions = grantablePermissions(caller).map((p) => ({ value: p, label: PERMISSION_INFO[p].label }));
 
@@ -36,40 +37,28 @@ export default async function SettingsPage() {
           <code>Authorization: Bearer &lt;key&gt;</code>. A key can do only what its permissions allow.
         </p>
         <CreateKeyForm action={createApiKeyAction} permissions={permissions} />
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Permissions</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+        <DataTable
+          caption="API keys"
+          headers={["Name", "Key", "Permissions", "Last used", "Status", { label: "Actions", hidden: true }]}
+          empty={keys.length === 0 && "No API keys yet."}
+        >
+          {keys.map((key) => (
+            <tr key={key.id} className="align-top">
+              <td className="px-4 py-2">{key.name}</td>
+              <td className="px-4 py-2 font-mono">{key.prefix}…</td>
+              <td className="px-4 py-2">{key.permissions.map((p) => PERMISSION_INFO[p as keyof typeof PERMISSION_INFO]?.label ?? p).join(", ")}</td>
+              <td className="px-4 py-2">{when(key.lastUsedAt)}</td>
+              <td className="px-4 py-2">
+                {key.state === "active" ? (key.expiresAt ? `Active until ${when(key.expiresAt)}` : "Active") : key.state === "expired" ? "Expired" : "Revoked"}
+              </td>
+              <td className="px-4 py-2 text-right">
+                {key.state !== "revoked" && (
+                  <ActionButton action={revokeApiKeyAction} fields={{ apiKeyId: key.id }} label="Revoke" accessibleName={`Revoke ${key.name}`} variant="danger" size="sm" />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.length === 0 && (
-              <tr><td colSpan={6} className="py-2 text-gray-600">No API keys yet.</td></tr>
-            )}
-            {keys.map((key) => (
-              <tr key={key.id} className="border-t border-gray-200 align-top">
-                <td className="py-2">{key.name}</td>
-                <td className="py-2 font-mono">{key.prefix}…</td>
-                <td className="py-2">{key.permissions.map((p) => PERMISSION_INFO[p as keyof typeof PERMISSION_INFO]?.label ?? p).join(", ")}</td>
-                <td className="py-2">{when(key.lastUsedAt)}</td>
-                <td className="py-2">
-                  {key.state === "active" ? (key.expiresAt ? `Active until ${when(key.expiresAt)}` : "Active") : key.state === "expired" ? "Expired" : "Revoked"}
-                </td>
-                <td className="py-2 text-right">
-                  {key.state !== "revoked" && (
-                    <ActionButton action={revokeApiKeyAction} fields={{ apiKeyId: key.id }} label="Revoke" accessibleName={`Revoke ${key.name}`} variant="danger" size="sm" />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

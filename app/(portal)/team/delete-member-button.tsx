@@ -1,13 +1,13 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
 import type { FormAction } from "@/lib/actions/form-state";
+import { ActionForm, SubmitButton } from "@/components/form/action-form";
 
-/** Delete with a confirmation dialog that names the person. */
+/** Delete with a confirmation dialog that names the person; a refusal shows under the button. */
 export function DeleteMemberButton<T>({ action, userId, name }: { action: FormAction<T>; userId: string; name: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, formAction, pending] = useActionState(action, null);
   return (
-    <>
+    <ActionForm action={action} hiddenFields={{ userId }} messageAt="end" className="flex flex-col items-start gap-1" onSubmit={() => dialog.current?.close()}>
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
@@ -15,11 +15,6 @@ export function DeleteMemberButton<T>({ action, userId, name }: { action: FormAc
       >
         Delete user
       </button>
-      {state && !state.ok && (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {state.formError}
-        </p>
-      )}
       <dialog ref={dialog} aria-labelledby="delete-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40">
         <h2 id="delete-title" className="text-lg font-semibold">
           Delete {name}?
@@ -28,16 +23,13 @@ export function DeleteMemberButton<T>({ action, userId, name }: { action: FormAc
           {name} is signed out at once and can&apos;t sign in. Their email becomes free. You can restore them from
           Deleted users for 30 days; after that they are removed for good (the audit log keeps their history).
         </p>
-        <form action={formAction} className="mt-4 flex justify-end gap-2" onSubmit={() => dialog.current?.close()}>
-          <input type="hidden" name="userId" value={userId} />
+        <div className="mt-4 flex justify-end gap-2">
           <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm">
             Cancel
           </button>
-          <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800">
-            {pending ? "Deleting…" : `Delete ${name}`}
-          </button>
-        </form>
+          <SubmitButton variant="danger" pendingLabel="Deleting…">{`Delete ${name}`}</SubmitButton>
+        </div>
       </dialog>
-    </>
+    </ActionForm>
   );
 }

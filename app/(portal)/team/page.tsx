@@ -3,14 +3,15 @@ import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
 import { getTeamNoticeName, listTeamPage } from "@/lib/team/queries";
 import { choice, optionalId, readSearchParams } from "@/lib/http/params";
-import { getTeamSettings } from "@/lib/team/manage";
+import { countDeletedMembers, getTeamSettings } from "@/lib/team/manage";
 import { TeamListFilters } from "@/lib/team/schemas";
 import { resendInviteAction, setInviteRemindersAction } from "@/lib/team/actions";
 import { mayActOn } from "@/lib/team/ceiling";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { UserStatus } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, queryHref } from "@/components/ui/pager";
 import { ActionButton } from "@/components/form/action-button";
 import { TeamTabs } from "./team-tabs";
 import { env } from "@/lib/env";
@@ -22,18 +23,20 @@ type Search = Record<string, string | string[] | undefined>;
 const TeamNotice = { notice: choice(["user-deleted", "user-restored"] as const), id: optionalId };
 
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const caller = await requirePartnerPage("users.view");
+  const caller = await requirePartnerPage("/team");
   const { values: filters } = readSearchParams(await searchParams, TeamListFilters);
   const { values: notice } = readSearchParams(await searchParams, TeamNotice);
   const canManage = can(caller, "users.manage");
-  const [{ members, nextCursor }, settings] = await Promise.all([listTeamPage(caller, filters), canManage ? getTeamSettings(caller) : null]);
+  const [{ members, nextCursor }, settings, deletedCount] = await Promise.all([
+    listTeamPage(caller, filters),
+    canManage ? getTeamSettings(caller) : null,
+    canManage ? countDeletedMembers(caller) : 0,
+  ]);
   // The notice names the user it is about, looked up in this tenant: never text from the URL.
   const noticeName = notice.notice && notice.id ? await getTeamNoticeName(caller, notice.id, notice.notice) : null;
   const deletedName = notice.notice === "user-deleted" ? noticeName : null;
   const restoredName = notice.notice === "user-restored" ? noticeName : null;
-  const nextHref = nextCursor
-    ? `/team?${new URLSearchParams({ ...(filters.q && { q: filters.q }), ...(filters.status && { status: filters.status }), ...(filters.role && { role: filters.role }), sort: filters.sort, after: nextCursor })}`
-    : null;
+  const nextHref = nextCursor ? queryHref("/team", { q: filters.q, status: filters.status, role: filters.role, sort: filters.sort, after: nextCursor }) : null;
 
   return (
     <>
@@ -48,7 +51,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           {restoredName} is restored with their role, permissions, manager and settings.
         </p>
       )}
-      {canManage && <TeamTabs current="members" />}
+      {canManage && <TeamTabs current="members" deletedCount={deletedCount} />}
 
       <form method="get" action="/team" role="search" aria-label="Filter team" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 text-sm">
         <div>
@@ -116,24 +119,19 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                 )}
               </td>
               <td className="px-4 py-3">
-                <StatusBadge status={member.invitationExpired ? "EXPIRED" : member.status} />
-                {member.status === "INVITED" && member.invitationExpiresAt && (
-                  <span className="block text-xs text-gray-500">
-                    {member.invitationExpired ? "Expired" : "Expires"} {formatDateTime(member.invitationExpiresAt)}
-                  </span>
-                )}
+                <UserStatus status={member.displayStatus} />
               </td>
               <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
               {canManage && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
-                  {member.status === "INVITED" && mayActOn(caller, member, settings?.primaryUserId === member.id) && (
+                  {member.displayStatus.inviteAction && mayActOn(caller, member, settings?.primaryUserId === member.id) && (
                     <ActionButton
                       action={resendInviteAction}
                       fields={{ userId: member.id }}
                       size="sm"
-                      label={member.invitationExpired ? "Re-invite" : "Resend invite"}
+                      label={member.displayStatus.inviteAction}
                       pendingLabel="Sending…"
-                      accessibleName={`${member.invitationExpired ? "Re-invite" : "Resend invite to"} ${name}`}
+                      accessibleName={`${member.displayStatus.inviteAction === "Re-invite" ? "Re-invite" : "Resend invite to"} ${name}`}
                     />
                   )}
                 </td>
@@ -142,11 +140,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           );
         })}
       </DataTable>
-      {nextHref && (
-        <p className="mt-4 text-sm">
-          <Link href={nextHref} className="font-semibold text-blue-700 underline">Next page</Link>
-        </p>
-      )}
+      <Pager label="Team pages" next={nextHref} />
 
       {settings && (
         <section aria-labelledby="reminders-heading" className="mt-8 rounded-lg border border-gray-200 bg-white p-4 text-sm">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-export function TeamTabs({ current }: { current: "members" | "deleted" }) {
+/** The team's views; Deleted users says how many can still be restored ("Deleted users (2)"). */
+export function TeamTabs({ current, deletedCount }: { current: "members" | "deleted"; deletedCount: number }) {
   const tab = (href: string, label: string, active: boolean) => (
     <Link
       href={href}
@@ -13,7 +14,7 @@ export function TeamTabs({ current }: { current: "members" | "deleted" }) {
   return (
     <nav aria-label="Team views" className="mb-4 flex gap-2 border-b border-gray-200">
       {tab("/team", "Team members", current === "members")}
-      {tab("/team/deleted", "Deleted users", current === "deleted")}
+      {tab("/team/deleted", `Deleted users (${deletedCount})`, current === "deleted")}
     </nav>
   );
 }

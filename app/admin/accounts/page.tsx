@@ -4,8 +4,9 @@ import { requireStaffPage } from "@/lib/auth/staff";
 import { searchAccounts } from "@/lib/support/lookup";
 import { AccountSearchQuery } from "@/lib/support/schemas";
 import { formatDateTime } from "@/components/ui/format";
-import { AccountStatus, KIND_LABELS } from "./account-status";
-import { Pager } from "../pager";
+import { KIND_LABELS } from "./account-status";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { numberedPages, Pager, queryHref } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/table";
 
 export const metadata = { title: "Accounts · Vendor console" };
@@ -59,14 +60,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <td className="px-4 py-3">{account.tenant.label}</td>
                 <td className="px-4 py-3">{KIND_LABELS[account.kind]}</td>
                 <td className="px-4 py-3">
-                  <AccountStatus status={account.status} deletedAt={account.deletedAt} />
+                  <StatusBadge status={account.displayStatus.key} />
                 </td>
                 <td className="px-4 py-3">{formatDateTime(account.createdAt)}</td>
                 <td className="px-4 py-3">{formatDateTime(account.lastSignInAt)}</td>
               </tr>
             ))}
           </DataTable>
-          <Pager path="/admin/accounts" params={{ q: query.q }} page={page} pageCount={pageCount} />
+          <Pager label="Pages" {...numberedPages({ page, pageCount, href: (n) => queryHref("/admin/accounts", { q: query.q, page: String(n) }) })} />
         </>
       )}
     </>

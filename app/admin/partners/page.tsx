@@ -6,7 +6,7 @@ import { listPartners } from "@/lib/partners/queries";
 import { ListPartnersQuery } from "@/lib/partners/schemas";
 import { formatDateTime } from "@/components/ui/format";
 import { PartnerStatusBadge } from "./partner-status-badge";
-import { Pager } from "../pager";
+import { numberedPages, Pager, queryHref } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -72,7 +72,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </DataTable>
-      <Pager path="/admin/partners" params={{ q: query.q }} page={page} pageCount={pageCount} />
+      <Pager label="Pages" {...numberedPages({ page, pageCount, href: (n) => queryHref("/admin/partners", { q: query.q, page: String(n) }) })} />
     </>
   );
 }

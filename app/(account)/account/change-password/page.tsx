@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/caller";
 import { changeOwnPasswordAction } from "@/lib/auth/actions";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { NEW_PASSWORD_HINT } from "@/lib/auth/password-rules";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 
@@ -32,7 +32,7 @@ export default async function ChangePasswordPage() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Common passwords are refused.`}
+          hint={NEW_PASSWORD_HINT}
           required
         />
         <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />

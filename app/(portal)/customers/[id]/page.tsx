@@ -19,7 +19,7 @@ export default async function CustomerPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  const caller = await requirePartnerPage("customers.view");
+  const caller = await requirePartnerPage("/customers/[id]");
   const { id } = await params;
   const {
     values: { created, updated },

@@ -6,7 +6,7 @@ import { CustomerForm } from "../customer-form";
 export const metadata = { title: "Add customer" };
 
 export default async function NewCustomerPage() {
-  await requirePartnerPage("customers.manage");
+  await requirePartnerPage("/customers/new");
   return (
     <FormPage back={{ href: "/customers", label: "Customers" }} title="Add customer">
       <CustomerForm action={createCustomerAction} submitLabel="Add customer" />

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { placeOrderAction, reviewOrderAction, type OrderReview } from "@/lib/orders/actions";
 import { SEATS_FIELD_PREFIX } from "@/lib/orders/schemas";
 import type { FormState } from "@/lib/actions/form-state";
+import { DataTable } from "@/components/ui/table";
+import { postToAction } from "@/components/form/post-values";
 
 type Product = { id: string; code: string; name: string; description: string; maxSeatsPerOrder: number };
 
@@ -15,12 +17,10 @@ export function OrderFlow({ customer, products }: { customer: { id: string; name
   const [placed, setPlaced] = useState<{ message?: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const formData = () => {
-    const data = new FormData();
-    data.append("customerId", customer.id);
-    for (const [productId, value] of Object.entries(seats)) data.append(SEATS_FIELD_PREFIX + productId, value);
-    return data;
-  };
+  const orderValues = () => ({
+    customerId: customer.id,
+    ...Object.fromEntries(Object.entries(seats).map(([productId, value]) => [SEATS_FIELD_PREFIX + productId, value])),
+  });
 
   if (placed) {
     return (
@@ -47,25 +47,16 @@ export function OrderFlow({ customer, products }: { customer: { id: string; name
           Review order
         </h2>
         <p className="mt-1 text-sm text-gray-700">For {review.customer.name}. Placing the order adds these seats to the customer&apos;s subscriptions.</p>
-        <table className="mt-4 min-w-full divide-y divide-gray-200 text-sm">
-          <caption className="sr-only">Order lines</caption>
-          <thead className="text-left">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-semibold">Product</th>
-              <th scope="col" className="py-2 font-semibold">Seats</th>
+        <DataTable caption="Order lines" headers={["Product", "Seats"]} className="mt-4">
+          {review.lines.map((line) => (
+            <tr key={line.productId}>
+              <td className="px-4 py-2">
+                {line.name} <span className="font-mono text-gray-600">{line.code}</span>
+              </td>
+              <td className="px-4 py-2">{line.seats}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {review.lines.map((line) => (
-              <tr key={line.productId}>
-                <td className="py-2 pr-4">
-                  {line.name} <span className="font-mono text-gray-600">{line.code}</span>
-                </td>
-                <td className="py-2">{line.seats}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         {errors?.formError && (
           <p role="alert" className="mt-4 text-sm text-red-700">
             {errors.formError}
@@ -77,7 +68,7 @@ export function OrderFlow({ customer, products }: { customer: { id: string; name
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await placeOrderAction(null, formData());
+                const result = await postToAction(placeOrderAction, orderValues());
                 if (result.ok) setPlaced({ message: result.message });
                 else setErrors(result);
               })
@@ -102,7 +93,7 @@ export function OrderFlow({ customer, products }: { customer: { id: string; name
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await reviewOrderAction(null, formData());
+          const result = await postToAction(reviewOrderAction, orderValues());
           if (result.ok) {
             setErrors(null);
             setReview(result.data);

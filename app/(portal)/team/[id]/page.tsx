@@ -5,6 +5,7 @@ import { ceilingRefusal, OWN_ROLE_OR_PERMISSIONS } from "@/lib/team/ceiling";
 import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { getTeamMemberOrThrow, getTeamSettings } from "@/lib/team/manage";
 import { listManagerCandidates } from "@/lib/team/queries";
+import { mayBecomePrimary } from "@/lib/team/rules";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import {
   deleteUserAction,
@@ -27,7 +28,7 @@ import { BackLink } from "@/components/ui/back-link";
 export const metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const caller = await requirePartnerPage("users.manage");
+  const caller = await requirePartnerPage("/team/[id]");
   const { id } = await params;
   const member = await orNotFound(getTeamMemberOrThrow(caller, idOrNotFound(id)));
   const [candidates, settings] = await Promise.all([listManagerCandidates(caller), getTeamSettings(caller)]);
@@ -119,7 +120,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           {member.status === "DISABLED" && (
             <ActionButton action={enableUserAction} fields={{ userId: member.id }} label="Enable" accessibleName={`Enable ${name}`} />
           )}
-          {callerIsPrimary && !member.isPrimary && member.status === "ACTIVE" && member.role === "partner_admin" && (
+          {callerIsPrimary && !member.isPrimary && mayBecomePrimary(member) && (
             <ActionButton action={transferPrimaryAction} fields={{ userId: member.id }} label="Make primary user" />
           )}
           <Link href={`/team/invite?copy=${member.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50">

@@ -1,6 +1,6 @@
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { roleLabel } from "@/lib/auth/permissions";
-import { listDeletedMembers } from "@/lib/team/manage";
+import { countDeletedMembers, listDeletedMembers } from "@/lib/team/manage";
 import { listManagerCandidates } from "@/lib/team/queries";
 import { formatDateTime } from "@/components/ui/format";
 import { TeamTabs } from "../team-tabs";
@@ -11,13 +11,13 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata = { title: "Deleted users" };
 
 export default async function DeletedUsersPage() {
-  const caller = await requirePartnerPage("users.manage");
-  const [deleted, managers] = await Promise.all([listDeletedMembers(caller), listManagerCandidates(caller)]);
+  const caller = await requirePartnerPage("/team/deleted");
+  const [deleted, deletedCount, managers] = await Promise.all([listDeletedMembers(caller), countDeletedMembers(caller), listManagerCandidates(caller)]);
 
   return (
     <>
       <PageHeader title="Team" action={{ href: "/team/invite", label: "Invite user" }} className="mb-4" />
-      <TeamTabs current="deleted" />
+      <TeamTabs current="deleted" deletedCount={deletedCount} />
       <p className="mb-4 text-sm text-gray-700">
         Deleted users can be restored with their role, permissions, manager and settings for 30 days. After that they are removed for good.
       </p>

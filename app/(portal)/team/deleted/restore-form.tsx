@@ -1,36 +1,34 @@
 "use client";
-import { useActionState, useId } from "react";
 import { restoreUserAction } from "@/lib/team/actions";
+import { ActionForm, SubmitButton, useField } from "@/components/form/action-form";
+import { SelectField } from "@/components/form/fields";
+
+type Manager = { id: string; firstName: string; lastName: string };
 
 // Restore is one click; when the manager is gone the answer asks for a new
 // one and the same form shows a manager list.
-export function RestoreForm({ userId, name, managers }: { userId: string; name: string; managers: { id: string; firstName: string; lastName: string }[] }) {
-  const [state, action, pending] = useActionState(restoreUserAction, null);
-  const id = useId();
-  const needsManager = state && !state.ok && Boolean(state.fieldErrors?.managerId);
+export function RestoreForm({ userId, name, managers }: { userId: string; name: string; managers: Manager[] }) {
   return (
-    <form action={action} className="flex flex-col items-start gap-1">
-      <input type="hidden" name="userId" value={userId} />
-      {needsManager && (
-        <div>
-          <label htmlFor={id} className="block text-xs font-medium">New manager for {name}</label>
-          <select id={id} name="managerId" className="mt-1 rounded-md border border-gray-300 px-2 py-1 text-sm" aria-describedby={`${id}-error`}>
-            <option value="">— Choose —</option>
-            {managers.map((m) => (
-              <option key={m.id} value={m.id}>{m.firstName} {m.lastName}</option>
-            ))}
-          </select>
-          <p id={`${id}-error`} className="mt-1 text-xs text-red-700">{state.fieldErrors?.managerId?.[0]}</p>
-        </div>
-      )}
-      <button type="submit" disabled={pending} aria-label={`Restore ${name}`} className="rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-50 disabled:opacity-60">
-        {pending ? "Restoring…" : "Restore"}
-      </button>
-      {state && (state.ok || !needsManager) && (
-        <span role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>
-          {state.ok ? state.message : state.formError}
-        </span>
-      )}
-    </form>
+    <ActionForm action={restoreUserAction} hiddenFields={{ userId }} messageAt="end" className="flex flex-col items-start gap-1">
+      <NewManagerWhenAsked name={name} managers={managers} />
+      <SubmitButton variant="secondary" pendingLabel="Restoring…" accessibleName={`Restore ${name}`}>
+        Restore
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** The manager list, shown only once the server answered that a new manager is needed. */
+function NewManagerWhenAsked({ name, managers }: { name: string; managers: Manager[] }) {
+  const { errors } = useField("managerId");
+  if (!errors?.length) return null;
+  return (
+    <SelectField
+      name="managerId"
+      label={`New manager for ${name}`}
+      required
+      placeholder="— Choose —"
+      options={managers.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }))}
+    />
   );
 }

@@ -14,7 +14,7 @@ import { BackLink } from "@/components/ui/back-link";
 export const metadata = { title: "Invite user" };
 
 export default async function InviteUserPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const caller = await requirePartnerPage("users.manage");
+  const caller = await requirePartnerPage("/team/invite");
   const {
     values: { copy },
   } = readSearchParams(await searchParams, { copy: optionalId });

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requireCaller, isPartnerCaller } from "@/lib/auth/caller";
 import { getOwnAccount } from "@/lib/team/manage";
 import { requestMyEmailChangeAction, updateMyNotificationsAction } from "@/lib/team/actions";
-import { NOTIFICATION_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { notificationKindsFor } from "@/lib/notifications/kinds";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import { formatDateTime } from "@/components/ui/format";
@@ -15,11 +15,7 @@ export default async function MyAccountPage() {
   const caller = await requireCaller();
   if (!isPartnerCaller(caller)) notFound();
   const me = await getOwnAccount(caller);
-  // Only the kinds this person can actually receive.
-  const kinds = NOTIFICATION_KINDS.filter((kind) => {
-    const requires = NOTIFICATION_INFO[kind].requires;
-    return !requires || caller.permissions.includes(requires);
-  });
+  const kinds = notificationKindsFor(caller.permissions);
 
   return (
     <div className="max-w-2xl">

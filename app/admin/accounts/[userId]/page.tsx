@@ -12,7 +12,8 @@ import { flag, readSearchParams, type RawSearchParams } from "@/lib/http/params"
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { ChoiceGroup, SelectField, TextField } from "@/components/form/fields";
 import { formatDateTime } from "@/components/ui/format";
-import { AccountStatus, KIND_LABELS } from "../account-status";
+import { KIND_LABELS } from "../account-status";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { BackLink } from "@/components/ui/back-link";
@@ -25,7 +26,8 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const {
     values: { detached: justDetached },
   } = readSearchParams(await searchParams, { detached: flag });
-  const { account, detachment, invitationExpiresAt } = await orNotFound(getAccountOrThrow(staff, idOrNotFound(userId)));
+  const { account, detachment } = await orNotFound(getAccountOrThrow(staff, idOrNotFound(userId)));
+  const status = account.displayStatus;
   const resolve = can(staff, "accounts.resolve") && mayActOn(staff, account) && account.id !== staff.userId;
   const [partners, history] = await Promise.all([
     resolve ? listPartnerOptions(staff) : Promise.resolve([]),
@@ -47,7 +49,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
       <BackLink href="/admin/accounts">Accounts</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{name}</h1>
-        <AccountStatus status={account.status} deletedAt={account.deletedAt} />
+        <StatusBadge status={status.key} />
       </div>
 
       <dl className="mb-8 grid max-w-3xl grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-gray-200 bg-white p-6 text-sm sm:grid-cols-2">
@@ -67,7 +69,11 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
         <Detail label="Created">{formatDateTime(account.createdAt)}</Detail>
         <Detail label="Last sign-in">{formatDateTime(account.lastSignInAt)}</Detail>
         {account.deletedAt && <Detail label="Deleted">{formatDateTime(account.deletedAt)}</Detail>}
-        {invitationExpiresAt && <Detail label="Invitation link expires">{formatDateTime(invitationExpiresAt)}</Detail>}
+        {status.invitationExpiresAt && (
+          <Detail label={status.key === "INVITATION_EXPIRED" ? "Invitation link expired" : "Invitation link expires"}>
+            {formatDateTime(status.invitationExpiresAt)}
+          </Detail>
+        )}
         {detachment && (
           <Detail label="Email detached">
             {formatDateTime(detachment.at)} from {detachment.previousEmail}: {detachment.reason}
@@ -95,11 +101,14 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           <h2 id="help-heading" className="sr-only">
             Support actions
           </h2>
-          {account.status === "INVITED" && !detached && (
-            <Panel title="Resend invite">
-              <ActionForm action={resendInviteOnBehalfAction} aria-label="Resend invite" hiddenFields={{ userId: account.id }}>
-                <p className="text-sm text-gray-600">Sends a new activation link to {account.email}; earlier links stop working.</p>
-                <SubmitButton pendingLabel="Sending…">Resend invite</SubmitButton>
+          {status.inviteAction && !detached && (
+            <Panel title={status.inviteAction}>
+              <ActionForm action={resendInviteOnBehalfAction} aria-label={status.inviteAction} hiddenFields={{ userId: account.id }}>
+                <p className="text-sm text-gray-600">
+                  {status.key === "INVITATION_EXPIRED" ? "The invitation expired. " : ""}Sends a new activation link to {account.email}; earlier links
+                  stop working.
+                </p>
+                <SubmitButton pendingLabel="Sending…">{status.inviteAction}</SubmitButton>
               </ActionForm>
             </Panel>
           )}

@@ -4,13 +4,16 @@ import { can, roleLabel } from "@/lib/auth/permissions";
 import { getPartnerDetailOrThrow } from "@/lib/partners/queries";
 import { ADD_PARTNER_USER_PERMISSIONS } from "@/lib/partners/add-partner-user";
 import { assignablePartnerRoles } from "@/lib/support/staff-access";
+import { mayBecomePrimary } from "@/lib/team/rules";
 import { editPartnerAction, reactivatePartnerAction, suspendPartnerAction, transferPrimaryUserAction } from "@/lib/partners/actions";
 import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { flag, optionalId, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { UserStatus } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
+import { ActionButton } from "@/components/form/action-button";
+import { resendInviteOnBehalfAction } from "@/lib/support/actions";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PartnerStatusBadge } from "../partner-status-badge";
@@ -36,9 +39,11 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
   const detail = await orNotFound(getPartnerDetailOrThrow(staff, idOrNotFound(partnerId)));
   const { partner, team, customers, customerCount, audit } = detail;
   const manage = can(staff, "partners.manage");
+  // Re-invite / Resend invite where the partner's own Team page offers it (one derivation, lib/team/status.ts).
+  const resendInvites = can(staff, "accounts.resolve");
   const primary = team.find((user) => user.id === partner.primaryUserId);
   const added = search.added ? team.find((user) => user.id === search.added) : undefined;
-  const primaryCandidates = team.filter((user) => user.role === "partner_admin" && user.status === "ACTIVE" && user.id !== partner.primaryUserId);
+  const primaryCandidates = team.filter((user) => user.id !== partner.primaryUserId && mayBecomePrimary(user));
 
   return (
     <>
@@ -70,7 +75,10 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
         <h2 id="team-heading" className="mb-3 text-lg font-semibold">
           Team
         </h2>
-        <DataTable caption={`Team of ${partner.name}`} headers={["Name", "Email", "Role", "Status", "Last sign-in"]}>
+        <DataTable
+          caption={`Team of ${partner.name}`}
+          headers={["Name", "Email", "Role", "Status", "Last sign-in", resendInvites && { label: "Actions", hidden: true }]}
+        >
           {team.map((user) => (
             <tr key={user.id}>
               <td className="px-4 py-3">
@@ -82,9 +90,23 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
               <td className="px-4 py-3">{user.email}</td>
               <td className="px-4 py-3">{user.role ? roleLabel(user.role) : "Custom permissions"}</td>
               <td className="px-4 py-3">
-                <StatusBadge status={user.status} />
+                <UserStatus status={user.displayStatus} />
               </td>
               <td className="px-4 py-3">{formatDateTime(user.lastSignInAt)}</td>
+              {resendInvites && (
+                <td className="whitespace-nowrap px-4 py-3 text-right">
+                  {user.displayStatus.inviteAction && (
+                    <ActionButton
+                      action={resendInviteOnBehalfAction}
+                      fields={{ userId: user.id }}
+                      size="sm"
+                      label={user.displayStatus.inviteAction}
+                      pendingLabel="Sending…"
+                      accessibleName={`${user.displayStatus.inviteAction === "Re-invite" ? "Re-invite" : "Resend invite to"} ${user.firstName} ${user.lastName}`}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </DataTable>

@@ -8,7 +8,7 @@ import { CustomerForm } from "../../customer-form";
 export const metadata = { title: "Edit customer" };
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const caller = await requirePartnerPage("customers.manage");
+  const caller = await requirePartnerPage("/customers/[id]/edit");
   const { id } = await params;
   const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
   return (
