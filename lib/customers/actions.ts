@@ -7,6 +7,9 @@ import { manageLicenses, previewLicenses } from "../licenses/operations.ts";
 import {
   addCustomerUserOp,
   createCustomerOp,
+  requestCustomerUserEmailChangeOp,
+  resendCustomerUserWelcomeOp,
+  updateCustomerUserOp,
   deleteCustomerUsersOp,
   emailCredentialsOp,
   importCustomerUsersOp,
@@ -45,9 +48,30 @@ export const updateCustomerAction = formAction(updateCustomerOp, {
   redirect: (customer) => `/customers/${customer.id}?updated=1`,
 });
 
+/** What Add user shows next: the temporary password, or who was emailed an activation link. */
+export type AddedCustomerUser = { credentials: IssuedCredential[]; welcomed: { name: string; email: string } | null };
+
 export const addCustomerUserAction = formAction(addCustomerUserOp, {
   revalidate: (_result, input) => usersPath(input.customerId),
-  data: (result): { credentials: IssuedCredential[] } => ({ credentials: [result.credential] }),
+  data: (result): AddedCustomerUser => ({
+    credentials: result.credential ? [result.credential] : [],
+    welcomed: result.credential ? null : { name: `${result.firstName} ${result.lastName}`, email: result.email },
+  }),
+});
+
+export const updateCustomerUserAction = formAction(updateCustomerUserOp, {
+  revalidate: (_result, input) => usersPath(input.customerId),
+  message: (user) => `${user.firstName} ${user.lastName} was saved.`,
+});
+
+export const requestCustomerUserEmailChangeAction = formAction(requestCustomerUserEmailChangeOp, {
+  revalidate: (_result, input) => `${usersPath(input.customerId)}/${input.userId}`,
+  message: ({ email, newEmail }) => `A confirmation link was sent to ${newEmail}. The sign-in email changes when it is used; ${email} has been told.`,
+});
+
+export const resendCustomerUserWelcomeAction = formAction(resendCustomerUserWelcomeOp, {
+  revalidate: (_result, input) => usersPath(input.customerId),
+  message: ({ name, email }) => `A new welcome email with an activation link is on its way to ${name} at ${email}.`,
 });
 
 export const resetCustomerUserPasswordAction = formAction(resetCustomerUserPasswordOp, {

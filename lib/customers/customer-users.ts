@@ -1,5 +1,5 @@
 import "server-only";
-import { sendAccountRestoredEmail } from "../accounts/restored-notice.ts";
+import { purgeDeletedAccounts, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -8,6 +8,7 @@ import { enqueueEmail } from "../email/outbox.ts";
 import { env } from "../env.ts";
 import { isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
+import { endSessions } from "../auth/sessions.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { generateTemporaryPassword, hashTemporaryPassword, verifyTemporaryPassword } from "../auth/temporary-password.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
@@ -15,14 +16,12 @@ import { normalizeEmail } from "../validation/fields.ts";
 import { releaseSeat, takeSeat } from "../licenses/seats.ts";
 import { recordLicenseChanges } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
+import { queueWelcomeEmail } from "./welcome.ts";
 import { sealProps } from "../email/sealed-props.ts";
-import { MAX_SELECTED_IDS, USER_STATUS_FILTERS, type CustomerUserInput } from "./schemas.ts";
+import { MAX_SELECTED_IDS, USER_STATUS_FILTERS, type CustomerUserInput, type WelcomeMethod } from "./schemas.ts";
 import { z } from "zod";
 import { choice, cleanText, readId, searchText } from "../http/params.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
-
-export const RESTORE_WINDOW_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export const CUSTOMER_USERS_PAGE_SIZE = 50;
 
@@ -35,10 +34,16 @@ async function customerOrThrow(tx: Tx | typeof db, caller: PartnerCaller, custom
   return customer;
 }
 
-/** Adds a customer user with a temporary password and the licenses ticked, where seats are free. */
-export async function addCustomerUser(caller: PartnerCaller, input: CustomerUserInput) {
+/**
+ * Adds a customer user with the licenses ticked, where seats are free (else
+ * nothing is written), welcomed as `input.welcome` says: a temporary password
+ * returned once (`credential`), or an Invited account and an activation link
+ * emailed through the outbox (`credential` null; lib/customers/welcome.ts).
+ */
+export async function addCustomerUser(caller: PartnerCaller, input: Omit<CustomerUserInput, "welcome"> & { welcome?: WelcomeMethod }) {
   requirePermission(caller, "customers.manage");
-  const temporaryPassword = generateTemporaryPassword();
+  const byEmail = input.welcome === "activation_email";
+  const temporaryPassword = byEmail ? null : generateTemporaryPassword();
   try {
     return await db.$transaction(async (tx) => {
       const customer = await customerOrThrow(tx, caller, input.customerId);
@@ -60,9 +65,9 @@ export async function addCustomerUser(caller: PartnerCaller, input: CustomerUser
           emailNormalized: normalizeEmail(input.email),
           phone: input.phone,
           username: generateUsername(input.firstName, input.lastName),
-          status: "ACTIVE",
-          passwordHash: hashTemporaryPassword(temporaryPassword),
-          mustChangePassword: true,
+          status: byEmail ? "INVITED" : "ACTIVE",
+          passwordHash: temporaryPassword && hashTemporaryPassword(temporaryPassword),
+          mustChangePassword: !byEmail,
           invitedById: caller.userId,
         },
         select: { id: true, firstName: true, lastName: true, email: true, username: true },
@@ -78,8 +83,9 @@ export async function addCustomerUser(caller: PartnerCaller, input: CustomerUser
       await recordAudit(tx, caller, {
         action: "customer_user.created",
         target: { type: "user", id: user.id },
-        changes: { customerId: customer.id, email: user.email, productIds: input.productIds },
+        changes: { customerId: customer.id, email: user.email, productIds: input.productIds, welcome: input.welcome ?? "temporary_password" },
       });
+      if (byEmail) await queueWelcomeEmail(tx, caller, customer.name, user);
       await recordLicenseChanges(tx, caller, [
         {
           customerId: customer.id,
@@ -90,7 +96,7 @@ export async function addCustomerUser(caller: PartnerCaller, input: CustomerUser
           via: "new user",
         },
       ]);
-      const credential: IssuedCredential = {
+      const credential: IssuedCredential | null = temporaryPassword === null ? null : {
         userId: user.id,
         name: `${user.firstName} ${user.lastName}`,
         username: user.username!,
@@ -123,11 +129,11 @@ export async function resetCustomerUserPassword(caller: PartnerCaller, customerI
         passwordHash: hashTemporaryPassword(temporaryPassword),
         mustChangePassword: true,
         username,
-        sessionVersion: { increment: 1 },
         failedSignIns: 0,
         lockedUntil: null,
       },
     });
+    await endSessions(tx, user.id, "temporary_password_reset");
     await recordAudit(tx, caller, { action: "customer_user.password_reset", target: { type: "user", id: user.id } });
     return { userId: user.id, name: `${user.firstName} ${user.lastName}`, username, temporaryPassword };
   });
@@ -185,7 +191,7 @@ export async function emailCredentialsToCaller(
 
 export type DeleteResult = { userId: string; name: string; freedProducts: string[] };
 
-/** Soft-deletes customer users: seats are freed and remembered for a restore within 30 days. */
+/** Soft-deletes customer users (lib/accounts/soft-delete.ts): signed out at once; seats are freed and remembered for a restore. */
 export async function deleteCustomerUsers(caller: PartnerCaller, customerId: string, userIds: string[]): Promise<DeleteResult[]> {
   requirePermission(caller, "customers.manage");
   const results = await db.$transaction(async (tx) => {
@@ -200,19 +206,15 @@ export async function deleteCustomerUsers(caller: PartnerCaller, customerId: str
       },
     });
     if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist.");
-    const now = new Date();
     const out: DeleteResult[] = [];
     for (const user of users) {
       for (const license of user.licenses) await releaseSeat(tx, caller.partnerId, license.subscriptionId, user.id);
       const productIds = user.licenses.map((license) => license.subscription.productId);
-      await tx.user.update({
-        where: { id: user.id },
-        data: { deletedAt: now, deletedById: caller.userId, licensesAtDeletion: productIds, sessionVersion: { increment: 1 } },
-      });
+      const deletedAt = await softDeleteAccount(tx, user.id, caller.userId, { licensesAtDeletion: productIds });
       await recordAudit(tx, caller, {
         action: "customer_user.deleted",
         target: { type: "user", id: user.id },
-        changes: { customerId, licensesAtDeletion: productIds },
+        changes: { customerId, deletedAt: { from: null, to: deletedAt }, licensesAtDeletion: productIds },
       });
       out.push({ userId: user.id, name: `${user.firstName} ${user.lastName}`, freedProducts: user.licenses.map((l) => l.subscription.product.name) });
     }
@@ -244,11 +246,10 @@ export type RestoreResult = {
  */
 export async function restoreCustomerUsers(caller: PartnerCaller, customerId: string, userIds: string[]): Promise<RestoreResult[]> {
   requirePermission(caller, "customers.manage");
-  const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * DAY_MS);
   const users = await db.user.findMany({
-    where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: { not: null, gt: since } },
+    where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: restorableDeletedAt() },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    select: { id: true, firstName: true, lastName: true, email: true, licensesAtDeletion: true, deletedAt: true },
+    select: { id: true, firstName: true, lastName: true, email: true, status: true, licensesAtDeletion: true, deletedAt: true },
   });
   if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist or can no longer be restored.");
   const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } });
@@ -259,7 +260,7 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
     try {
       results.push(
         await db.$transaction(async (tx) => {
-          await tx.user.update({ where: { id: user.id }, data: { deletedAt: null, deletedById: null, licensesAtDeletion: [] } });
+          await restoreAccount(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerId, customer?.name ?? "your organization");
           const subscriptions = await tx.subscription.findMany({
             where: { customerId, partnerId: caller.partnerId, productId: { in: user.licensesAtDeletion } },
             select: { id: true, productId: true, product: { select: { name: true } } },
@@ -278,11 +279,10 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
             else licensesRestored.push(subscription.product.name);
           }
           licensesRestored.sort();
-          await sendAccountRestoredEmail(tx, { ...user, deletedAt: user.deletedAt! }, customer?.name ?? "your organization");
           await recordAudit(tx, caller, {
             action: "customer_user.restored",
             target: { type: "user", id: user.id },
-            changes: { customerId, licensesRestored, licensesNotRestored },
+            changes: { customerId, deletedAt: { from: user.deletedAt, to: null }, licensesRestored, licensesNotRestored },
           });
           await recordLicenseChanges(tx, caller, [
             { customerId, customerName: customer?.name ?? "", userName: name, assigned: licensesRestored, revoked: [], via: "user restored" },
@@ -307,11 +307,9 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
   return results;
 }
 
-/** Hard-deletes customer users deleted more than 30 days ago. Idempotent; audit events stay. */
-export async function purgeDeletedCustomerUsers(now = new Date()) {
-  const cutoff = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
-  const { count } = await db.user.deleteMany({ where: { kind: "CUSTOMER", deletedAt: { lt: cutoff } } });
-  return count;
+/** Hard-deletes customer users past the restore window, each with a "customer_user.purged" audit event (lib/accounts/soft-delete.ts). */
+export function purgeDeletedCustomerUsers(now = new Date()) {
+  return purgeDeletedAccounts("CUSTOMER", now);
 }
 
 export type CustomerUserFilters = {
@@ -426,19 +424,27 @@ export async function listMatchingCustomerUserIds(caller: PartnerCaller, custome
   return rows.map((row) => row.id);
 }
 
+const deletedCustomerUsersWhere = (caller: PartnerCaller, customerId: string, now: Date) =>
+  ({ partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: restorableDeletedAt(now) }) satisfies Prisma.UserWhereInput;
+
+/** How many the Deleted users tab lists: its label says "Deleted users (2)". */
+export async function countDeletedCustomerUsers(caller: PartnerCaller, customerId: string, now = new Date()) {
+  requirePermission(caller, "customers.view");
+  return db.user.count({ where: deletedCustomerUsersWhere(caller, customerId, now) });
+}
+
 /** The Deleted users tab: who can still be restored, and for how many days. */
 export async function listDeletedCustomerUsers(caller: PartnerCaller, customerId: string, now = new Date()) {
   requirePermission(caller, "customers.view");
-  const since = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
   const users = await db.user.findMany({
-    where: { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: { not: null, gt: since } },
+    where: deletedCustomerUsersWhere(caller, customerId, now),
     orderBy: { deletedAt: "desc" },
     take: 500,
     select: { id: true, firstName: true, lastName: true, email: true, deletedAt: true, licensesAtDeletion: true },
   });
   return users.map((user) => ({
     ...user,
-    daysLeft: Math.max(0, Math.ceil((user.deletedAt!.getTime() + RESTORE_WINDOW_DAYS * DAY_MS - now.getTime()) / DAY_MS)),
+    daysLeft: restoreDaysLeft(user.deletedAt!, now),
   }));
 }
 

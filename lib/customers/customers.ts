@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "../db/client.ts";
-import { recordAudit } from "../audit/record.ts";
+import { auditDiff, recordAudit } from "../audit/record.ts";
 import { NotFoundError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
@@ -62,10 +62,7 @@ export async function updateCustomer(caller: PartnerCaller, input: UpdateCustome
     if (!before) throw new NotFoundError("That customer doesn't exist.");
     const data = customerData(input);
     const customer = await tx.customer.update({ where: { id: before.id }, data, select: customerSelect });
-    const changed = Object.fromEntries(
-      Object.entries(data).filter(([key, value]) => before[key as keyof typeof before] !== value),
-    );
-    await recordAudit(tx, caller, { action: "customer.updated", target: { type: "customer", id: customer.id }, changes: changed });
+    await recordAudit(tx, caller, { action: "customer.updated", target: { type: "customer", id: customer.id }, changes: auditDiff(before, data) });
     return customer;
   });
 }

@@ -7,7 +7,7 @@ import { requirePermission } from "../auth/permissions.ts";
 import { generateTemporaryPassword, hashTemporaryPassword } from "../auth/temporary-password.ts";
 import { countOutsideConflicts, EMAIL_CONFLICTS_POLICY, emailTakenMessage } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit, recordAuditMany } from "../audit/record.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { CsvSyntaxError, parseCsv } from "../csv/parse.ts";
 import { restoreCell, toCsv } from "../csv/write.ts";
@@ -23,7 +23,9 @@ import {
   IMPORT_MAX_ROWS,
   importFileSizeError,
   ImportRowInput,
+  type WelcomeMethod,
 } from "./schemas.ts";
+import { queueWelcomeEmails } from "./welcome.ts";
 import type { IssuedCredential } from "./customer-users.ts";
 
 // Bulk import of customer users (DESIGN §5). Every row is validated before
@@ -301,14 +303,16 @@ export async function importCustomerUsers(
   caller: PartnerCaller,
   customerId: string,
   text: string,
-  options: { validOnly: boolean },
-): Promise<{ credentials: IssuedCredential[]; skipped: number }> {
+  options: { validOnly: boolean; welcome?: WelcomeMethod },
+): Promise<{ credentials: IssuedCredential[]; welcomed: WelcomedUser[]; skipped: number }> {
   requirePermission(caller, "customers.manage");
   const check = await checkImport(caller, customerId, text);
   if (check.invalidCount > 0 && !options.validOnly) {
     throw ValidationError.field("file", `${check.invalidCount} rows have errors. Fix the file, or import the valid rows only.`);
   }
   const valid = check.rows.filter((row) => row.errors.length === 0);
+  // Welcomed by email: Invited accounts without a password, each sent an activation link (lib/customers/welcome.ts).
+  const byEmail = options.welcome === "activation_email";
   if (valid.length === 0) throw ValidationError.field("file", "No row of the file can be imported.");
 
   const subscriptions = await db.subscription.findMany({
@@ -321,9 +325,10 @@ export async function importCustomerUsers(
     let username = generateUsername(row.firstName, row.lastName);
     while (usernames.has(username)) username = generateUsername(row.firstName, row.lastName);
     usernames.add(username);
-    return { id: randomUUID(), row, username, temporaryPassword: generateTemporaryPassword() };
+    return { id: randomUUID(), row, username, temporaryPassword: byEmail ? null : generateTemporaryPassword() };
   });
   const now = new Date();
+  const customerName = (await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } }))?.name ?? "";
 
   try {
     await db.$transaction(
@@ -334,12 +339,13 @@ export async function importCustomerUsers(
           INSERT INTO "User" ("id", "kind", "partnerId", "customerId", "firstName", "lastName", "email", "emailNormalized",
                               "phone", "username", "status", "passwordHash", "mustChangePassword", "invitedById", "createdAt", "updatedAt")
           SELECT u.id, 'CUSTOMER'::"UserKind", ${caller.partnerId}::uuid, ${customerId}::uuid, u.first_name, u.last_name, u.email,
-                 u.email_normalized, u.phone, u.username, 'ACTIVE'::"UserStatus", u.password_hash, true, ${caller.userId}::uuid, ${now}, ${now}
+                 u.email_normalized, u.phone, u.username, ${byEmail ? "INVITED" : "ACTIVE"}::"UserStatus", u.password_hash, ${!byEmail},
+                 ${caller.userId}::uuid, ${now}, ${now}
           FROM unnest(
             ${people.map((p) => p.id)}::uuid[], ${people.map((p) => p.row.firstName)}::text[], ${people.map((p) => p.row.lastName)}::text[],
             ${people.map((p) => p.row.email)}::text[], ${people.map((p) => normalizeEmail(p.row.email))}::text[],
             ${people.map((p) => p.row.phone)}::text[], ${people.map((p) => p.username)}::text[],
-            ${people.map((p) => hashTemporaryPassword(p.temporaryPassword))}::text[]
+            ${people.map((p) => (p.temporaryPassword === null ? null : hashTemporaryPassword(p.temporaryPassword)))}::text[]
           ) AS u(id, first_name, last_name, email, email_normalized, phone, username, password_hash)`;
 
         const assignments = people.flatMap(({ id, row }) =>
@@ -358,17 +364,21 @@ export async function importCustomerUsers(
             SELECT gen_random_uuid(), a.subscription_id, a.user_id, ${now}
             FROM unnest(${assignments.map((a) => a.subscriptionId)}::uuid[], ${assignments.map((a) => a.userId)}::uuid[]) AS a(subscription_id, user_id)`;
         }
+        if (byEmail) {
+          await queueWelcomeEmails(tx, caller, customerName, people.map(({ id, row, username }) => ({ id, firstName: row.firstName, email: row.email, username })));
+        }
         // "License changes" notifications: one INSERT for the file, mailed as one digest (lib/notifications).
         await recordImportedLicenses(tx, caller, customerId, people.map(({ row }) => row));
         // One audit event per created user (DESIGN §8), written in bulk like the users.
-        await tx.$executeRaw`
-          INSERT INTO "AuditEvent" ("at", "actorId", "partnerId", "action", "targetType", "targetId", "changes", "ip", "userAgent")
-          SELECT ${now}, ${caller.userId}::uuid, ${caller.partnerId}::uuid, 'customer_user.imported', 'user', e.target_id, e.changes::jsonb,
-                 ${caller.ip}, ${caller.userAgent?.slice(0, 400) ?? null}
-          FROM unnest(
-            ${people.map((p) => p.id)}::text[],
-            ${people.map(({ row }) => JSON.stringify({ customerId, email: row.email, line: row.line, licenses: row.productCodes }))}::text[]
-          ) AS e(target_id, changes)`;
+        await recordAuditMany(
+          tx,
+          caller,
+          people.map(({ id, row }) => ({
+            action: "customer_user.imported",
+            target: { type: "user", id },
+            changes: { customerId, email: row.email, line: row.line, licenses: row.productCodes, welcome: options.welcome ?? "temporary_password" },
+          })),
+        );
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
@@ -379,12 +389,10 @@ export async function importCustomerUsers(
   }
   wakeOutboxWorker();
   return {
-    credentials: people.map(({ id, row, username, temporaryPassword }) => ({
-      userId: id,
-      name: `${row.firstName} ${row.lastName}`,
-      username,
-      temporaryPassword,
-    })),
+    credentials: people.flatMap(({ id, row, username, temporaryPassword }) =>
+      temporaryPassword === null ? [] : [{ userId: id, name: `${row.firstName} ${row.lastName}`, username, temporaryPassword }],
+    ),
+    welcomed: byEmail ? people.map(({ id, row }) => ({ userId: id, name: `${row.firstName} ${row.lastName}`, email: row.email })) : [],
     skipped: check.invalidCount,
   };
 }
@@ -394,7 +402,10 @@ export const IMPORT_INTENTS = ["check", "import", "import-valid"] as const;
 export type ImportIntent = (typeof IMPORT_INTENTS)[number];
 export type ImportOutcome =
   | { step: "checked"; check: ImportCheckResult }
-  | { step: "imported"; credentials: IssuedCredential[]; skipped: number };
+  | { step: "imported"; credentials: IssuedCredential[]; welcomed: WelcomedUser[]; skipped: number };
+
+/** An imported user sent an activation link instead of a temporary password. */
+export type WelcomedUser = { userId: string; name: string; email: string };
 
 /**
  * One step of the import form (operation customerUsers.import): the posted
@@ -403,12 +414,12 @@ export type ImportOutcome =
  */
 export async function runImport(
   caller: PartnerCaller,
-  input: { customerId: string; intent: ImportIntent; file?: FormDataEntryValue | null },
+  input: { customerId: string; intent: ImportIntent; file?: FormDataEntryValue | null; welcome?: WelcomeMethod },
 ): Promise<ImportOutcome> {
   requirePermission(caller, "customers.manage");
   const text = await readImportFile(input.file ?? null);
   if (input.intent === "check") return { step: "checked", check: importCheckResult(await checkImport(caller, input.customerId, text)) };
-  return { step: "imported", ...(await importCustomerUsers(caller, input.customerId, text, { validOnly: input.intent === "import-valid" })) };
+  return { step: "imported", ...(await importCustomerUsers(caller, input.customerId, text, { validOnly: input.intent === "import-valid", welcome: input.welcome })) };
 }
 
 /** The users of one customer as CSV, in the import's column layout plus user name and status. */

@@ -27,7 +27,13 @@ import {
   CustomerUsersSelectionInput,
   MAX_SELECTED_IDS,
   USER_STATUS_FILTERS,
+  CustomerUserEmailChangeInput,
+  EditCustomerUserInput,
+  WELCOME_METHODS,
+  welcomeField,
 } from "./schemas.ts";
+import { requestCustomerUserEmailChange, updateCustomerUser } from "./edit-user.ts";
+import { resendCustomerUserWelcome } from "./welcome.ts";
 
 // Every operation on customers and their users (DESIGN §5, decision 0018):
 // the forms under app/(portal)/customers and /api/v1/customers are adapters
@@ -259,7 +265,9 @@ export const listCustomerUsersOp = operation({
 
 export const addCustomerUserOp = operation({
   name: "customerUsers.add",
-  summary: "Add a customer user with a temporary password (returned once) and licenses where seats are free.",
+  summary:
+    'Add a customer user with licenses where seats are free. welcome "temporary_password" (the default): a temporary password, returned once, ' +
+    'to be changed at first sign-in; "activation_email": the user is emailed a single-use activation link to choose a password (temporaryPassword is null).',
   input: CustomerUserInput,
   access: { partner: "customers.manage" },
   audit: "customer_user.created",
@@ -270,12 +278,51 @@ export const addCustomerUserOp = operation({
     lastName: z.string(),
     email: z.string(),
     username: z.string(),
-    temporaryPassword: z.string(),
+    status: z.enum(["INVITED", "ACTIVE"]),
+    welcome: z.enum(WELCOME_METHODS),
+    temporaryPassword: z.string().nullable(),
   }),
   run: async (caller, input) => {
     const { user, credential } = await addCustomerUser(caller, input);
-    return { ...user, username: credential.username, temporaryPassword: credential.temporaryPassword, credential };
+    return {
+      ...user,
+      username: user.username ?? "",
+      status: credential ? ("ACTIVE" as const) : ("INVITED" as const),
+      welcome: input.welcome,
+      temporaryPassword: credential?.temporaryPassword ?? null,
+      credential,
+    };
   },
+});
+
+export const updateCustomerUserOp = operation({
+  name: "customerUsers.update",
+  summary: "Edit a customer user's name and phone (the edit form; an empty phone clears it).",
+  input: EditCustomerUserInput,
+  access: { partner: "customers.manage" },
+  audit: "customer_user.updated",
+  run: (caller, input) => updateCustomerUser(caller, input),
+});
+
+export const requestCustomerUserEmailChangeOp = operation({
+  name: "customerUsers.requestEmailChange",
+  summary: "Change a customer user's sign-in email: confirmed through a link sent to the new address; the old address is told.",
+  input: CustomerUserEmailChangeInput,
+  access: { partner: "customers.manage" },
+  audit: "user.email_change_requested",
+  run: (caller, input) => requestCustomerUserEmailChange(caller, input),
+});
+
+export const resendCustomerUserWelcomeOp = operation({
+  name: "customerUsers.resendWelcome",
+  summary:
+    "Email a customer user who has never signed in a new activation link (earlier links and any temporary password stop working). 409 once they have signed in.",
+  input: CustomerUserIdInput,
+  access: { partner: "customers.manage" },
+  audit: "customer_user.welcome_sent",
+  http: { method: "POST", path: "/customers/{id}/users/{userId}/resend-welcome", params: userParams },
+  output: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
+  run: (caller, input) => resendCustomerUserWelcome(caller, input.customerId, input.userId),
 });
 
 export const resetCustomerUserPasswordOp = operation({
@@ -415,6 +462,8 @@ export const emailCredentialsOp = operation({
 
 export const ImportInput = CustomerIdInput.extend({
   intent: z.enum(IMPORT_INTENTS, { error: "Check the file, then import it." }).default("check"),
+  /** How the imported users get in: temporary passwords shown once, or activation links emailed to them. */
+  welcome: welcomeField,
   /** The posted file (the form adapter passes it through); read and bounded by lib/customers/import.ts. */
   file: z.file().optional(),
 });
@@ -437,6 +486,9 @@ export const CUSTOMER_OPERATIONS = [
   listSubscriptionsOp,
   listCustomerUsersOp,
   addCustomerUserOp,
+  updateCustomerUserOp,
+  requestCustomerUserEmailChangeOp,
+  resendCustomerUserWelcomeOp,
   resetCustomerUserPasswordOp,
   deleteCustomerUserOp,
   deleteCustomerUsersOp,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, nameField, optionalString, phoneField } from "../validation/fields.ts";
+import { individualName } from "./names.ts";
 
 const id = (message: string) => z.uuid({ error: message });
 
@@ -47,12 +48,23 @@ export const CustomerInput = z
   })
   .transform(({ companyName, firstName, lastName, ...rest }) => ({
     ...rest,
-    name: rest.type === "COMPANY" ? companyName! : `${firstName} ${lastName}`,
+    name: rest.type === "COMPANY" ? companyName! : individualName(firstName!, lastName!),
   }));
 export type CustomerInput = z.output<typeof CustomerInput>;
 
 export const UpdateCustomerInput = z.intersection(z.object({ customerId: id("Unknown customer.") }), CustomerInput);
 export type UpdateCustomerInput = z.output<typeof UpdateCustomerInput>;
+
+/**
+ * How a new customer user gets in (decision 0024): a temporary password shown
+ * once to the admin (the default, as before), or an activation link emailed to
+ * the user (single use, time-limited, like a team invitation).
+ */
+export const WELCOME_METHODS = ["temporary_password", "activation_email"] as const;
+export type WelcomeMethod = (typeof WELCOME_METHODS)[number];
+export const welcomeField = z
+  .enum(WELCOME_METHODS, { error: 'Choose "Email an activation link" (activation_email) or "Show a temporary password" (temporary_password).' })
+  .default("temporary_password");
 
 export const CustomerUserInput = z.object({
   customerId: id("Unknown customer."),
@@ -61,8 +73,25 @@ export const CustomerUserInput = z.object({
   email: emailField,
   phone: phoneField,
   productIds: idList("Choose licenses from the list."),
+  welcome: welcomeField,
 });
 export type CustomerUserInput = z.output<typeof CustomerUserInput>;
+
+/** The edit form: name and phone (an empty phone clears it). The sign-in email changes through CustomerUserEmailChangeInput. */
+export const EditCustomerUserInput = z.object({
+  customerId: id("Unknown customer."),
+  userId: id("Unknown user."),
+  firstName: nameField("First name"),
+  lastName: nameField("Last name"),
+  phone: phoneField,
+});
+export type EditCustomerUserInput = z.output<typeof EditCustomerUserInput>;
+
+export const CustomerUserEmailChangeInput = z.object({
+  customerId: id("Unknown customer."),
+  userId: id("Unknown user."),
+  newEmail: emailField,
+});
 
 export const CustomerUsersSelectionInput = z.object({
   customerId: id("Unknown customer."),

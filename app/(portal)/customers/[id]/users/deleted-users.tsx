@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { restoreCustomerUsersAction } from "@/lib/customers/actions";
 import type { RestoreResult } from "@/lib/customers/customer-users";
 import { DataTable } from "@/components/ui/table";
+import { postToAction } from "@/components/form/post-values";
 
 type DeletedRow = { id: string; name: string; email: string; daysLeft: number; licenses: string[] };
 
@@ -13,10 +14,7 @@ export function DeletedUsers({ customerId, users, canManage }: { customerId: str
 
   function restore() {
     startTransition(async () => {
-      const data = new FormData();
-      data.append("customerId", customerId);
-      for (const id of selected) data.append("userIds", id);
-      const result = await restoreCustomerUsersAction(null, data);
+      const result = await postToAction(restoreCustomerUsersAction, { customerId, userIds: [...selected] });
       if (result.ok) {
         setSelected(new Set());
         setResults({ message: result.message, rows: result.data });

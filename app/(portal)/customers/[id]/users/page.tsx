@@ -2,11 +2,11 @@ import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
-import { countCustomerUsers, CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
+import { countCustomerUsers, countDeletedCustomerUsers, CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
 import { formatCustomerNumber } from "@/lib/customers/format";
 import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { readSearchParams, type RawSearchParams, type ReadSearchParams } from "@/lib/http/params";
-import { CursorPager } from "../../pagination";
+import { Pager } from "@/components/ui/pager";
 import { CustomerUsersTable } from "./users-table";
 import { DeletedUsers } from "./deleted-users";
 import { BackLink } from "@/components/ui/back-link";
@@ -16,11 +16,11 @@ export const metadata = { title: "Users and licenses" };
 type Search = ReadSearchParams<typeof CustomerUserListQuery>["values"];
 
 export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
-  const caller = await requirePartnerPage("customers.view");
+  const caller = await requirePartnerPage("/customers/[id]/users");
   const { id } = await params;
   const { values: search } = readSearchParams(await searchParams, CustomerUserListQuery);
   const customer = await orNotFound(getCustomerOrThrow(caller, idOrNotFound(id)));
-  const subscriptions = await listSubscriptions(caller, customer.id);
+  const [subscriptions, deletedCount] = await Promise.all([listSubscriptions(caller, customer.id), countDeletedCustomerUsers(caller, customer.id)]);
   const canManage = can(caller, "customers.manage");
   const deletedTab = search.tab === "deleted";
   const filters = { query: search.q, license: search.license, status: search.status };
@@ -69,7 +69,7 @@ export default async function CustomerUsersPage({ params, searchParams }: { para
           aria-current={deletedTab ? "page" : undefined}
           className={`-mb-px px-1 pb-2 ${deletedTab ? "border-b-2 border-blue-700 font-semibold" : "text-gray-600"}`}
         >
-          Deleted users
+          Deleted users ({deletedCount})
         </Link>
       </nav>
 
@@ -149,6 +149,7 @@ async function UsersList({
           <select id="status-filter" name="status" defaultValue={search.status ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-2">
             <option value="">Any</option>
             <option value="ACTIVE">Active</option>
+            <option value="INVITED">Invited</option>
             <option value="DISABLED">Disabled</option>
             <option value="must_change">Must change password</option>
           </select>
@@ -176,10 +177,10 @@ async function UsersList({
         canManage={canManage}
         canLicense={caller.permissions.includes("licenses.manage")}
       />
-      <CursorPager
+      <Pager
         summary={`${total.count.toLocaleString("en")}${total.capped ? "+" : ""} ${total.count === 1 && !total.capped ? "user" : "users"}`}
-        firstHref={search.after ? pageHref(null) : null}
-        nextHref={nextCursor ? pageHref(nextCursor) : null}
+        first={search.after ? pageHref(null) : null}
+        next={nextCursor ? pageHref(nextCursor) : null}
         label="User pages"
       />
     </>

@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState, useTransition } from "react";
+import Link from "next/link";
 import {
   deleteCustomerUsersAction,
   manageLicensesAction,
@@ -11,6 +12,7 @@ import type { LicenseChangeResult, LicensePreview } from "@/lib/licenses/manage"
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CredentialsConfirmation, type ShownCredential } from "../../credentials-confirmation";
 import { DataTable } from "@/components/ui/table";
+import { postToAction } from "@/components/form/post-values";
 
 type Row = {
   id: string;
@@ -28,12 +30,6 @@ type Outcome =
   | { kind: "message"; ok: boolean; text: string }
   | { kind: "licenses"; results: LicenseChangeResult[] }
   | { kind: "credentials"; credentials: ShownCredential[] };
-
-function formData(values: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
-  return data;
-}
 
 const button = "rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 disabled:opacity-50";
 
@@ -78,7 +74,7 @@ export function CustomerUsersTable({
 
   function selectAllMatching() {
     startTransition(async () => {
-      const result = await selectMatchingCustomerUsersAction(null, formData({ customerId, ...filters }));
+      const result = await postToAction(selectMatchingCustomerUsersAction, { customerId, ...filters });
       if (result.ok) setSelected(new Set(result.data));
       else setOutcome({ kind: "message", ok: false, text: result.formError ?? "Could not select the users." });
     });
@@ -86,10 +82,12 @@ export function CustomerUsersTable({
 
   function refreshPreview(nextTicked: Set<string>, nextTouched: Set<string>) {
     startTransition(async () => {
-      const result = await previewLicensesAction(
-        null,
-        formData({ customerId, userIds: selectedIds, productIds: [...nextTicked], offeredProductIds: [...nextTouched] }),
-      );
+      const result = await postToAction(previewLicensesAction, {
+        customerId,
+        userIds: selectedIds,
+        productIds: [...nextTicked],
+        offeredProductIds: [...nextTouched],
+      });
       setPreview(result.ok ? result.data : []);
     });
   }
@@ -116,10 +114,12 @@ export function CustomerUsersTable({
 
   function saveLicenses() {
     startTransition(async () => {
-      const result = await manageLicensesAction(
-        null,
-        formData({ customerId, userIds: selectedIds, productIds: [...ticked].filter((id) => touched.has(id)), offeredProductIds: [...touched] }),
-      );
+      const result = await postToAction(manageLicensesAction, {
+        customerId,
+        userIds: selectedIds,
+        productIds: [...ticked].filter((id) => touched.has(id)),
+        offeredProductIds: [...touched],
+      });
       dialog.current?.close();
       setOutcome(result.ok ? { kind: "licenses", results: result.data } : { kind: "message", ok: false, text: result.formError ?? "Not saved." });
     });
@@ -127,14 +127,14 @@ export function CustomerUsersTable({
 
   function resetPassword() {
     startTransition(async () => {
-      const result = await resetCustomerUserPasswordAction(null, formData({ customerId, userId: selectedIds[0] }));
+      const result = await postToAction(resetCustomerUserPasswordAction, { customerId, userId: selectedIds[0] });
       setOutcome(result.ok ? { kind: "credentials", credentials: result.data.credentials } : { kind: "message", ok: false, text: result.formError ?? "Not reset." });
     });
   }
 
   function deleteSelected() {
     startTransition(async () => {
-      const result = await deleteCustomerUsersAction(null, formData({ customerId, userIds: selectedIds }));
+      const result = await postToAction(deleteCustomerUsersAction, { customerId, userIds: selectedIds });
       setConfirmingDelete(false);
       if (result.ok) setSelected(new Set());
       setOutcome({ kind: "message", ok: result.ok, text: (result.ok ? result.message : result.formError) ?? "" });
@@ -228,7 +228,15 @@ export function CustomerUsersTable({
                 <input type="checkbox" aria-label={`Select ${user.name}`} checked={selected.has(user.id)} onChange={() => toggle(user.id)} />
               </td>
             )}
-            <td className="px-4 py-3">{user.name}</td>
+            <td className="px-4 py-3">
+              {canManage ? (
+                <Link href={`/customers/${customerId}/users/${user.id}`} className="text-blue-700 underline">
+                  {user.name}
+                </Link>
+              ) : (
+                user.name
+              )}
+            </td>
             <td className="px-4 py-3">{user.email}</td>
             <td className="px-4 py-3 font-mono">{user.username ?? "—"}</td>
             <td className="px-4 py-3">

@@ -8,7 +8,7 @@ import { BackLink } from "@/components/ui/back-link";
 export const metadata = { title: "Import users" };
 
 export default async function ImportUsersPage({ params }: { params: Promise<{ id: string }> }) {
-  const caller = await requirePartnerPage("customers.manage");
+  const caller = await requirePartnerPage("/customers/[id]/users/import");
   const { id } = await params;
   const customer = await getCustomerOrThrow(caller, id).catch((error) => (error instanceof NotFoundError ? notFound() : Promise.reject(error)));
   return (

@@ -3,22 +3,37 @@ import { useState } from "react";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { ChoiceGroup, TextField } from "@/components/form/fields";
-import { addCustomerUserAction } from "@/lib/customers/actions";
+import { addCustomerUserAction, type AddedCustomerUser } from "@/lib/customers/actions";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
-import { CredentialsConfirmation, type ShownCredential } from "../../../credentials-confirmation";
+import { CredentialsConfirmation } from "../../../credentials-confirmation";
 
 type Subscription = { productId: string; name: string; free: number };
-type Created = { credentials: ShownCredential[] };
+type Created = AddedCustomerUser;
 
-/** Add a user → confirmation with the temporary password → "Add another user" starts a fresh form. */
-export function AddUserFlow({ customerId, subscriptions }: { customerId: string; subscriptions: Subscription[] }) {
-  const [created, setCreated] = useState<ShownCredential[] | null>(null);
+/** The welcome choice (lib/customers/schemas.ts WELCOME_METHODS), shared with the import form. */
+export const WELCOME_OPTIONS = [
+  { value: "activation_email", label: "Email an activation link", description: "The user chooses their own password through a single-use link." },
+  { value: "temporary_password", label: "Show a temporary password", description: "You hand it over; the user changes it at first sign-in." },
+];
+
+/** Add a user → confirmation (temporary password, or the welcome email sent) → "Add another user" starts a fresh form. */
+export function AddUserFlow({
+  customerId,
+  subscriptions,
+  defaultProductIds = [],
+}: {
+  customerId: string;
+  subscriptions: Subscription[];
+  /** Ticked at first: a copied user's licenses. */
+  defaultProductIds?: string[];
+}) {
+  const [created, setCreated] = useState<Created | null>(null);
   const [round, setRound] = useState(0);
 
   // Wraps the action so a success switches to the confirmation screen.
   const action: FormAction<Created> = async (previous: FormState<Created> | null, formData: FormData) => {
     const result = await addCustomerUserAction(previous, formData);
-    if (result.ok) setCreated(result.data.credentials);
+    if (result.ok) setCreated(result.data);
     return result;
   };
 
@@ -26,9 +41,13 @@ export function AddUserFlow({ customerId, subscriptions }: { customerId: string;
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-          {created[0].name} was added.
+          {created.welcomed
+            ? `${created.welcomed.name} was added. A welcome email with an activation link is on its way to ${created.welcomed.email}.`
+            : `${created.credentials[0].name} was added.`}
         </p>
-        <CredentialsConfirmation customerId={customerId} credentials={created} heading="Sign-in details" intro="Give the user their user name and temporary password." />
+        {created.credentials.length > 0 && (
+          <CredentialsConfirmation customerId={customerId} credentials={created.credentials} heading="Sign-in details" intro="Give the user their user name and temporary password." />
+        )}
         <div className="print-hidden flex gap-3 text-sm">
           <button
             type="button"
@@ -63,10 +82,12 @@ export function AddUserFlow({ customerId, subscriptions }: { customerId: string;
             legend="Licenses"
             hint="Each license takes one seat of the customer's subscription."
             options={subscriptions.map((s) => ({ value: s.productId, label: s.name, description: `${s.free} free ${s.free === 1 ? "seat" : "seats"}` }))}
+            defaults={defaultProductIds}
           />
         ) : (
           <p className="text-sm text-gray-700">This customer has no subscriptions yet, so no licenses can be assigned.</p>
         )}
+        <ChoiceGroup name="welcome" legend="Sign-in details" type="radio" options={WELCOME_OPTIONS} defaults={["temporary_password"]} />
         <SubmitButton pendingLabel="Adding user…">Add user</SubmitButton>
       </ActionForm>
     </div>
