@@ -164,6 +164,10 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
         where: { id: userId },
         data: { email: newEmail, emailNormalized: normalizeEmail(newEmail) },
       });
+      // Links mailed to the old address (activation, reset) die with it: whoever still reads that inbox
+      // must not activate or take the account. Any new link (Resend welcome, Forgot password) goes to the new address.
+      const now = new Date();
+      await tx.userToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
       await endSessions(tx, userId, "email_changed");
       await enqueueEmail(tx, {
         template: "email-change-notice",

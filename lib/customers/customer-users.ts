@@ -119,10 +119,12 @@ export async function resetCustomerUserPassword(caller: PartnerCaller, customerI
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
-      select: { id: true, firstName: true, lastName: true, username: true },
+      select: { id: true, firstName: true, lastName: true, username: true, status: true },
     });
     if (!user) throw new NotFoundError("That user doesn't exist.");
     const username = user.username ?? generateUsername(user.firstName, user.lastName);
+    // One welcomed by email (Invited) gets in with this password now, not the link (decision 0024).
+    const invited = user.status === "INVITED";
     await tx.user.update({
       where: { id: user.id },
       data: {
@@ -131,10 +133,19 @@ export async function resetCustomerUserPassword(caller: PartnerCaller, customerI
         username,
         failedSignIns: 0,
         lockedUntil: null,
+        ...(invited ? { status: "ACTIVE" as const } : {}),
       },
     });
+    if (invited) {
+      const now = new Date();
+      await tx.userToken.updateMany({ where: { userId: user.id, purpose: "ACTIVATION", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    }
     await endSessions(tx, user.id, "temporary_password_reset");
-    await recordAudit(tx, caller, { action: "customer_user.password_reset", target: { type: "user", id: user.id } });
+    await recordAudit(tx, caller, {
+      action: "customer_user.password_reset",
+      target: { type: "user", id: user.id },
+      ...(invited ? { changes: { status: { from: "INVITED", to: "ACTIVE" } } } : {}),
+    });
     return { userId: user.id, name: `${user.firstName} ${user.lastName}`, username, temporaryPassword };
   });
 }

@@ -47,6 +47,7 @@ export async function queueWelcomeEmails(tx: Tx, caller: PartnerCaller, customer
   await enqueueEmails(tx, users.map((user, i) => welcomeEmail(caller, customerName, user, links[i])));
 }
 
+const ALREADY_CHOSE_PASSWORD = (name: string) => `${name} has already chosen a password, so there is nothing to welcome them to. Reset their password instead.`;
 export const ALREADY_SIGNED_IN = (name: string) => `${name} has already signed in, so there is nothing to welcome them to. Reset their password instead.`;
 
 /**
@@ -61,19 +62,21 @@ export async function resendCustomerUserWelcome(caller: PartnerCaller, customerI
   const where = { id: userId, customerId, partnerId: caller.partnerId, kind: "CUSTOMER" as const, deletedAt: null };
   const user = await db.user.findFirst({
     where,
-    select: { id: true, firstName: true, lastName: true, email: true, username: true, status: true, lastSignInAt: true, customer: { select: { name: true } } },
+    select: { id: true, firstName: true, lastName: true, email: true, username: true, status: true, mustChangePassword: true, lastSignInAt: true, customer: { select: { name: true } } },
   });
   const customer = user?.customer;
   if (!user || !customer) throw new NotFoundError("That user doesn't exist.");
   const name = `${user.firstName} ${user.lastName}`;
   if (user.lastSignInAt) throw new ConflictError(ALREADY_SIGNED_IN(name));
+  if (user.status === "ACTIVE" && !user.mustChangePassword) throw new ConflictError(ALREADY_CHOSE_PASSWORD(name));
   if (user.status === "DISABLED") throw new ConflictError(`${name} is disabled. Enable them before sending a welcome email.`);
   await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, user.id);
 
   await db.$transaction(async (tx) => {
     // Guarded: a first sign-in that commits meanwhile wins, and nothing is sent.
     const { count } = await tx.user.updateMany({
-      where: { ...where, lastSignInAt: null, status: { not: "DISABLED" } },
+      // Nor one who chose their own password through a link (activated, then never signed in).
+      where: { ...where, lastSignInAt: null, status: { not: "DISABLED" }, NOT: { status: "ACTIVE", mustChangePassword: false } },
       data: { status: "INVITED", passwordHash: null, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
     if (count !== 1) throw new ConflictError(ALREADY_SIGNED_IN(name));
