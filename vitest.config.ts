@@ -1,11 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
-
-const alias = {
-  "@": import.meta.dirname,
-  // Marks modules that must never reach the browser; in Node tests it is a no-op.
-  "server-only": path.join(import.meta.dirname, "tests/support/empty-module.ts"),
-};
+import { alias } from "./tests/support/vitest-shared.ts";
 
 export default defineConfig({
   test: {

@@ -19,19 +19,15 @@
 // The per-key rate limit (API_KEY_RATE_LIMIT, 300 a minute) is production's:
 // each scenario uses a key of its own, a partner's ordinary setup for several
 // integrations, and the bench checks it stays under the limit (any 429 fails it).
-import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import path from "node:path";
 import { freePort } from "../scripts/support/postgres.ts";
-import { baselineHandler, cursorAfter, customerUsersRawPage, openBenchDatabase, percentile, rerunUnderServerCondition, seedCustomerUsers } from "./support.ts";
+import { baselineHandler, cursorAfter, customerUsersRawPage, openBenchDatabase, percentile, rerunUnderServerCondition, seedCustomerUsers, startBenchApp } from "./support.ts";
 
 rerunUnderServerCondition(import.meta.url); // lib/api-keys is server-only
 
 const USERS = 100_000;
 const ITERATIONS = 200;
 const WARM_UPS = 10;
-const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 const database = await openBenchDatabase("apiusers");
 const { db, Prisma } = await import("../lib/db/client.ts");
@@ -53,20 +49,7 @@ async function newKey(name: string) {
   return created.key;
 }
 
-console.log(process.env.SKIP_BUILD ? "[build] reusing the last build (SKIP_BUILD)" : "[build] next build…");
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
-  NEXT_TELEMETRY_DISABLED: "1",
-  OUTBOX_WORKER_ENABLED: "false",
-  APP_URL: "http://localhost:3000",
-};
-delete env.BENCH_CHILD;
-if (!process.env.SKIP_BUILD && spawnSync(NEXT, ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("next build failed");
-const appPort = await freePort();
-const app = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(appPort)], { cwd: ROOT, env, stdio: "ignore" });
-const appExited = new Promise((resolve) => app.once("exit", resolve));
+const app = await startBenchApp();
 
 // The floor of any HTTP API: the raw query served as JSON by node:http, no framework, no key.
 const bare = createServer(
@@ -89,7 +72,7 @@ async function getJson(url: string, key?: string) {
 
 try {
   const probeKey = await newKey("Bench probe");
-  const listUrl = `http://127.0.0.1:${appPort}/api/v1/customers/${customer.id}/users`;
+  const listUrl = `${app.base}/api/v1/customers/${customer.id}/users`;
   for (let i = 0; ; i++) {
     const response = await fetch(listUrl, { headers: { authorization: `Bearer ${probeKey}` } }).catch(() => null);
     if (response?.status === 200) break;
@@ -133,8 +116,7 @@ try {
   }
   console.log(`\nTarget: API ≤ 3× raw SQL (p50), first and deep page. ${ITERATIONS} sequential requests per scenario after ${WARM_UPS} warm-ups, one key per scenario.`);
 } finally {
-  app.kill("SIGTERM");
-  await Promise.race([appExited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await app.stop();
   bare.close();
   await db.$disconnect();
   await database.close();

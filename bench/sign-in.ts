@@ -11,26 +11,20 @@
 // does: GET /api/auth/csrf, then POST /api/auth/callback/credentials. Each
 // sign-in checks the password with argon2id, creates a session row and an
 // audit event, and answers 302 with the session cookie.
-import { spawn, spawnSync } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
-import { freePort } from "../scripts/support/postgres.ts";
-import { openBenchDatabase, rerunUnderServerCondition } from "./support.ts";
+import { openBenchDatabase, percentile, rerunUnderServerCondition, startBenchApp } from "./support.ts";
 
 rerunUnderServerCondition(import.meta.url);
 
 const CONCURRENCY = 20;
 const SIGN_INS = Number(process.env.SIGN_INS ?? 200);
 const PASSWORD = "copper kettle on the stove";
-const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 const database = await openBenchDatabase("signin");
 const { db } = await import("../lib/db/client.ts");
 const { hashPassword, verifyPassword } = await import("../lib/auth/password.ts");
 
-const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
-let app: ReturnType<typeof spawn> | null = null;
+let app: Awaited<ReturnType<typeof startBenchApp>> | null = null;
 
 try {
   // 1. argon2id in this process: one at a time, then as many at once as there are clients.
@@ -55,22 +49,8 @@ try {
       emailNormalized: `signin${n}@bench.test`, role: "sales", status: "ACTIVE" as const, passwordHash: hash,
     })),
   });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
-    NEXT_TELEMETRY_DISABLED: "1",
-    OUTBOX_WORKER_ENABLED: "false",
-    APP_URL: "http://localhost:3000",
-  };
-  delete env.BENCH_CHILD;
-  if (!process.env.SKIP_BUILD) {
-    console.log("[build] next build…");
-    if (spawnSync(NEXT, ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("next build failed");
-  }
-  const port = await freePort();
-  app = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, env, stdio: "ignore" });
-  const base = `http://localhost:${port}`;
+  app = await startBenchApp();
+  const { base } = app;
   for (let i = 0; !(await fetch(`${base}/login`).then((r) => r.ok, () => false)); i++) {
     if (i > 240) throw new Error("the portal did not start");
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -110,7 +90,7 @@ try {
   console.log(`| slowest | ${Math.max(...latencies).toFixed(0)} ms |`);
   console.log(`\np99 ${percentile(latencies, 99) <= 1000 ? "within" : "OVER"} the 1 s target.`);
 } finally {
-  app?.kill("SIGTERM");
+  await app?.stop();
   await db.$disconnect();
   await database.close();
 }

@@ -1,12 +1,12 @@
 // What every benchmark needs before it can call the domain functions.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyMigrations } from "../scripts/support/migrations.ts";
-import { dropDatabase, ensureDatabase, startPostgres } from "../scripts/support/postgres.ts";
+import { dropDatabase, ensureDatabase, freePort, startPostgres } from "../scripts/support/postgres.ts";
 
 /**
  * lib/ modules are marked "server-only", which only loads under React's
@@ -137,5 +137,42 @@ export function baselineHandler(handle: (request: IncomingMessage, response: Ser
       response.statusCode = 500;
       response.end();
     });
+  };
+}
+
+/**
+ * The portal as production runs it, on the benchmark's database: `next build` into BENCH_DIST_DIR (.next-bench;
+ * SKIP_BUILD reuses the last build), then `next start` on a free port of 127.0.0.1, the outbox worker off.
+ * Call after openBenchDatabase (the app inherits its DATABASE_URL); `stop()` ends it.
+ */
+export async function startBenchApp() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const next = path.join(root, "node_modules/.bin/next");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    OUTBOX_WORKER_ENABLED: "false",
+    APP_URL: "http://localhost:3000",
+  };
+  delete env.BENCH_CHILD;
+  console.log(process.env.SKIP_BUILD ? "[build] reusing the last build (SKIP_BUILD)" : "[build] next build…");
+  if (!process.env.SKIP_BUILD && spawnSync(next, ["build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) {
+    throw new Error("next build failed");
+  }
+  const port = await freePort();
+  // CPU_PROF=<folder>: the server runs under `node --cpu-prof` (summarise with bench/cpu-profile-summary.ts).
+  const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
+  const app = process.env.CPU_PROF
+    ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.CPU_PROF)}`, path.join(root, "node_modules/next/dist/bin/next"), ...args], { cwd: root, env, stdio: "ignore" })
+    : spawn(next, args, { cwd: root, env, stdio: "ignore" });
+  const exited = new Promise((resolve) => app.once("exit", resolve));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
   };
 }

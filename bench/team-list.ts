@@ -9,7 +9,7 @@
 // 100,000 team members of one partner and times `listTeamPage` (what /team
 // calls) against one hand-written SQL query returning the same page.
 import { randomUUID } from "node:crypto";
-import { openBenchDatabase, rerunUnderServerCondition } from "./support.ts";
+import { openBenchDatabase, rerunUnderServerCondition, timeRuns } from "./support.ts";
 
 rerunUnderServerCondition(import.meta.url);
 
@@ -108,17 +108,7 @@ try {
     },
   ];
 
-  const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
-  async function time(run: () => Promise<unknown>) {
-    for (let i = 0; i < 10; i++) await run(); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) {
-      const start = performance.now();
-      await run();
-      samples.push(performance.now() - start);
-    }
-    return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-  }
+  const time = (run: () => Promise<unknown>) => timeRuns(run, ITERATIONS);
 
   console.log(`\n| scenario | listTeamPage p50 | p95 | raw SQL p50 | p95 | ratio (p50) |`);
   console.log(`|---|---|---|---|---|---|`);

@@ -1,9 +1,9 @@
-// npm test — every test, in order of speed: types, unit and integration
-// (Vitest, real PostgreSQL), then end-to-end (Playwright in the system's
-// Chromium against the built portal, a real SMTP server), then scale (two
-// standalone servers on one database), then faults (SMTP down, SIGKILL,
-// PostgreSQL restarted; the same build). Ends with one "N passed, N failed"
-// line over all of them.
+// npm test — every test, in order of speed: types and lint (`npm run lint`:
+// ESLint, knip), unit and integration (Vitest, real PostgreSQL), then
+// end-to-end (Playwright in the system's Chromium against the built portal, a
+// real SMTP server), then scale (two standalone servers on one database), then
+// faults (SMTP down, SIGKILL, PostgreSQL restarted; the same build). Ends with
+// one "N passed, N failed" line over all of them.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -48,6 +48,11 @@ try {
 
 ok = run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]) && ok;
 if (!ok) totals.failed += 1;
+
+// The same command as `npm run lint` (package.json holds it once): ESLint with no warnings allowed, then knip.
+const lintOk = run("lint (ESLint, knip)", "npm", ["run", "--silent", "lint"]);
+if (!lintOk) totals.failed += 1;
+ok = lintOk && ok;
 
 const vitestReport = path.join(RESULTS, "vitest.json");
 ok = run("unit and integration tests (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]) && ok;

@@ -17,6 +17,16 @@ export function NewPasswordForm({
 }) {
   return (
     <ActionForm action={action} hiddenFields={{ token }}>
+      <NewPasswordFields />
+      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** The new password and its confirmation, with the password rules as the hint: every form that sets a password. */
+export function NewPasswordFields() {
+  return (
+    <>
       <TextField
         name="password"
         label="New password"
@@ -26,7 +36,6 @@ export function NewPasswordForm({
         required
       />
       <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />
-      <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>
-    </ActionForm>
+    </>
   );
 }

@@ -46,3 +46,25 @@ export function ActionButton<T>({
     </form>
   );
 }
+
+/** A people table's "Resend invite" / "Re-invite" (lib/team/status.ts inviteAction), named for the person it invites. */
+export function ResendInviteButton<T>({
+  action,
+  user,
+  inviteAction,
+}: {
+  action: FormAction<T>;
+  user: { id: string; firstName: string; lastName: string };
+  inviteAction: "Re-invite" | "Resend invite";
+}) {
+  return (
+    <ActionButton
+      action={action}
+      fields={{ userId: user.id }}
+      size="sm"
+      label={inviteAction}
+      pendingLabel="Sending…"
+      accessibleName={`${inviteAction === "Re-invite" ? "Re-invite" : "Resend invite to"} ${user.firstName} ${user.lastName}`}
+    />
+  );
+}

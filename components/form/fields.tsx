@@ -8,7 +8,7 @@ import { SupportLinkFor } from "../ui/support-link";
  * that sends the user to support gets the link, its subject naming `value`
  * (what was typed in the field), e.g. "Duplicate email for …" (lib/support-contact.ts).
  */
-export function FieldErrors({ id, errors, value }: { id: string; errors?: string[]; value?: string }) {
+function FieldErrors({ id, errors, value }: { id: string; errors?: string[]; value?: string }) {
   if (!errors?.length) return null;
   return (
     <div id={id} className="mt-1 space-y-0.5 text-sm text-red-700">

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { importFileSizeError } from "@/lib/customers/schemas";
+import type { ImportCheckResult } from "@/lib/csv/import-check";
 import { ImportErrorsTable } from "./import-errors";
 
 // The form shared by the CSV import flows (customer users, partners): choose a
@@ -11,13 +12,6 @@ import { ImportErrorsTable } from "./import-errors";
 
 export type ImportStep = "check" | "import" | "import-valid";
 
-export type ImportCheckSummary = {
-  validCount: number;
-  invalidCount: number;
-  errors: { line: number; field: string; message: string }[];
-  moreErrors: number;
-  resultsCsv: string;
-};
 
 const button = "rounded-md border border-gray-300 px-4 py-2 text-sm font-medium hover:bg-gray-50 disabled:opacity-50";
 const primary = "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
@@ -43,7 +37,7 @@ export function ImportCheckForm({
   /** What the import button imports: ["user", "users"]. */
   importNoun: readonly [string, string];
   /** The last dry run's answer, or null when there is none to show. */
-  check: ImportCheckSummary | null;
+  check: ImportCheckResult | null;
   /** The server's refusal of the file, if the last step failed. */
   serverError: string | null | undefined;
   pending: boolean;

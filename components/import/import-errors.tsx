@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, type ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
 import { DataTable } from "../ui/table";
 
 // Shared by the CSV import flows (customer users, partners): a dry run's
@@ -40,31 +40,25 @@ export function ImportErrorsTable({
   );
 }
 
-/** A link downloading `text` as a CSV file (rendered once the blob: URL exists). */
+/**
+ * A link downloading `text` as a CSV file. Its href is a blob: URL made in the
+ * browser when the link is attached and revoked when it goes or the text
+ * changes (a ref callback with cleanup; no state, so no second render); a
+ * data: link would hold the whole file, URL-encoded, in the page.
+ */
 export function CsvDownloadLink({ text, fileName, children }: { text: string; fileName: string; children: ReactNode }) {
-  const url = useObjectUrl(text);
-  if (!url) return null;
+  const attachFile = useCallback(
+    (link: HTMLAnchorElement | null) => {
+      if (!link) return;
+      const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+      link.href = url;
+      return () => URL.revokeObjectURL(url);
+    },
+    [text],
+  );
   return (
-    <a href={url} download={fileName} className="inline-block text-blue-700 underline">
+    <a ref={attachFile} download={fileName} className="inline-block text-blue-700 underline">
       {children}
     </a>
   );
-}
-
-/**
- * The text as a blob: URL, revoked when it changes; a data: link would hold
- * the whole file, URL-encoded, in the page.
- */
-export function useObjectUrl(text: string | null) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (text === null) return;
-    const created = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-    setUrl(created);
-    return () => {
-      URL.revokeObjectURL(created);
-      setUrl(null);
-    };
-  }, [text]);
-  return url;
 }

@@ -13,17 +13,27 @@ import { sendAccountRestoredEmail } from "./restored-notice.ts";
 // brings it back, and after that the purge job removes it with an audit event.
 // What differs by kind (who may, reports, licenses) stays with the callers.
 
-export const RESTORE_WINDOW_DAYS = 30;
+const RESTORE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export type DeletableKind = "PARTNER" | "CUSTOMER";
 
 /** The audit action of a purge, by kind of account. */
-export const PURGE_ACTIONS: Record<DeletableKind, string> = { PARTNER: "user.purged", CUSTOMER: "customer_user.purged" };
+const PURGE_ACTIONS: Record<DeletableKind, string> = { PARTNER: "user.purged", CUSTOMER: "customer_user.purged" };
 
 /** `deletedAt` of an account deleted and still restorable at `now`. */
 export function restorableDeletedAt(now = new Date()) {
   return { not: null, gt: new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS) } satisfies Prisma.DateTimeNullableFilter;
+}
+
+/**
+ * An account read with `restorableDeletedAt`, its deletion time now part of its type (Prisma doesn't narrow
+ * `deletedAt` from the filter). One without a deletion time would be a bug in that query, so it throws.
+ */
+export function asDeleted<T extends { id: string; deletedAt: Date | null }>(account: T): T & { deletedAt: Date } {
+  const { deletedAt } = account;
+  if (!deletedAt) throw new Error(`Account ${account.id} was read as deleted but has no deletion time.`);
+  return { ...account, deletedAt };
 }
 
 /** Whole days left to restore an account deleted at `deletedAt` (0 on its last day's end). */

@@ -19,10 +19,10 @@ export type AuditActor = {
 };
 
 /** One field's change. A value that came into being has `from: null`; one that went away, `to: null`. */
-export type AuditChange = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
+type AuditChange = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
 
 /** The one shape of `changes`: field → { from, to }. */
-export type AuditChanges = Record<string, AuditChange>;
+type AuditChanges = Record<string, AuditChange>;
 
 export type AuditEntry = {
   action: string;
@@ -43,7 +43,7 @@ const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
 const json = (value: unknown): Prisma.InputJsonValue | null => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) ?? null));
 
 /** `changes` in the one stored shape: every field `{ from, to }`. */
-export function toAuditChanges(changes: Record<string, unknown> | undefined): AuditChanges | undefined {
+function toAuditChanges(changes: Record<string, unknown> | undefined): AuditChanges | undefined {
   if (!changes) return undefined;
   const out: AuditChanges = {};
   for (const [field, value] of Object.entries(changes)) {

@@ -6,8 +6,8 @@ import { ValidationError } from "../errors.ts";
 import { sendActivationEmail } from "../team/invite.ts";
 import { notifyInvitationStatus } from "../team/notify.ts";
 import { consumeUserToken, findTokenOwner, findUsableToken } from "./user-tokens.ts";
-import { hashPassword, passwordProblem } from "./password.ts";
 import { unlockAccount } from "./lockout.ts";
+import { checkPasswordLink } from "./password-link.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 
@@ -26,12 +26,11 @@ export async function describeActivationLink(token: string) {
  * Returns the email to sign in with.
  */
 export async function activateAccount(token: string, password: string, meta: RequestMeta) {
-  await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
-  const link = await findUsableToken(token, "ACTIVATION");
-  if (!link || link.user.status !== "INVITED") throw ValidationError.field("password", LINK_NO_LONGER_VALID);
-  const problem = passwordProblem(password, link.user);
-  if (problem) throw ValidationError.field("password", problem);
-  const passwordHash = await hashPassword(password);
+  const { link, passwordHash } = await checkPasswordLink(
+    { token, purpose: "ACTIVATION", status: "INVITED", noLongerValid: LINK_NO_LONGER_VALID },
+    password,
+    meta,
+  );
 
   const result = await db.$transaction(async (tx) => {
     const userId = await consumeUserToken(tx, token, "ACTIVATION");

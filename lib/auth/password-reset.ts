@@ -7,8 +7,8 @@ import { env } from "../env.ts";
 import { ValidationError } from "../errors.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { normalizeEmail } from "../validation/fields.ts";
-import { hashPassword, passwordProblem } from "./password.ts";
 import { unlockAccount } from "./lockout.ts";
+import { checkPasswordLink } from "./password-link.ts";
 import { endSessions } from "./sessions.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
@@ -110,12 +110,11 @@ export async function describeResetLink(token: string) {
  * session ends (endSessions), and any sign-in lock is lifted.
  */
 export async function resetPassword(token: string, password: string, meta: RequestMeta) {
-  await consumeRateLimit(RATE_LIMITS.tokenPagePerIp, meta.ip);
-  const link = await findUsableToken(token, "PASSWORD_RESET");
-  if (!link || link.user.status !== "ACTIVE") throw ValidationError.field("password", RESET_LINK_NO_LONGER_VALID);
-  const problem = passwordProblem(password, link.user);
-  if (problem) throw ValidationError.field("password", problem);
-  const passwordHash = await hashPassword(password);
+  const { link, passwordHash } = await checkPasswordLink(
+    { token, purpose: "PASSWORD_RESET", status: "ACTIVE", noLongerValid: RESET_LINK_NO_LONGER_VALID },
+    password,
+    meta,
+  );
 
   return db.$transaction(async (tx) => {
     const userId = await consumeUserToken(tx, token, "PASSWORD_RESET");

@@ -85,3 +85,13 @@ export async function consumeUserToken(tx: Tx, token: string, purpose: TokenPurp
   const record = await tx.userToken.findUnique({ where: { tokenHash }, select: { userId: true } });
   return record?.userId ?? null;
 }
+
+/** A user's pending email change, as a select of their `tokens`: the newest unused, unexpired EMAIL_CHANGE link (`tokens[0]`, if any). */
+export function pendingEmailChangeSelect() {
+  return {
+    where: { purpose: "EMAIL_CHANGE" as const, usedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" as const },
+    take: 1,
+    select: { newEmail: true, expiresAt: true },
+  };
+}

@@ -14,9 +14,9 @@
 
 import Papa from "papaparse";
 
-export type CsvDelimiter = "," | ";" | "\t";
+type CsvDelimiter = "," | ";" | "\t";
 
-export type CsvRecord = {
+type CsvRecord = {
   /** 1-based line of the file where the record starts (what people see in Excel or an editor). */
   line: number;
   fields: string[];

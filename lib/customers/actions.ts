@@ -1,8 +1,6 @@
 "use server";
-import type { FormState } from "../actions/form-state.ts";
 import { formAction } from "../operations/form.ts";
 import type { IssuedCredential } from "./customer-users.ts";
-import type { ImportOutcome } from "./import.ts";
 import { manageLicenses, previewLicenses } from "../licenses/operations.ts";
 import {
   addCustomerUserOp,
@@ -104,8 +102,6 @@ export const selectMatchingCustomerUsersAction = formAction(selectMatchingCustom
 export const emailCredentialsAction = formAction(emailCredentialsOp, {
   message: ({ sent, to }) => `The user names and temporary passwords of ${sent} ${sent === 1 ? "user were" : "users were"} emailed to ${to}.`,
 });
-
-export type ImportState = FormState<ImportOutcome>;
 
 /**
  * The CSV import form posts the file itself (passed through to the operation).

@@ -1,5 +1,5 @@
 import "server-only";
-import { purgeDeletedAccounts, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
+import { asDeleted, purgeDeletedAccounts, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -54,6 +54,7 @@ export async function addCustomerUser(caller: PartnerCaller, input: Omit<Custome
       if (subscriptions.length !== new Set(input.productIds).size) {
         throw ValidationError.field("productIds", "Choose licenses from this customer's subscriptions.");
       }
+      const username = generateUsername(input.firstName, input.lastName);
       const user = await tx.user.create({
         data: {
           kind: "CUSTOMER",
@@ -64,7 +65,7 @@ export async function addCustomerUser(caller: PartnerCaller, input: Omit<Custome
           email: input.email,
           emailNormalized: normalizeEmail(input.email),
           phone: input.phone,
-          username: generateUsername(input.firstName, input.lastName),
+          username,
           status: byEmail ? "INVITED" : "ACTIVE",
           passwordHash: temporaryPassword && hashTemporaryPassword(temporaryPassword),
           mustChangePassword: !byEmail,
@@ -99,7 +100,7 @@ export async function addCustomerUser(caller: PartnerCaller, input: Omit<Custome
       const credential: IssuedCredential | null = temporaryPassword === null ? null : {
         userId: user.id,
         name: `${user.firstName} ${user.lastName}`,
-        username: user.username!,
+        username,
         temporaryPassword,
       };
       return { user, credential };
@@ -271,7 +272,7 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
     try {
       results.push(
         await db.$transaction(async (tx) => {
-          await restoreAccount(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerId, customer?.name ?? "your organization");
+          await restoreAccount(tx, asDeleted(user), caller.partnerId, customer?.name ?? "your organization");
           const subscriptions = await tx.subscription.findMany({
             where: { customerId, partnerId: caller.partnerId, productId: { in: user.licensesAtDeletion } },
             select: { id: true, productId: true, product: { select: { name: true } } },
@@ -336,7 +337,7 @@ export const CUSTOMER_USERS_MAX_LIMIT = 200;
 export const CUSTOMER_USERS_COUNT_CAP = 1000;
 
 /** A position in a customer's user list (name order): lib/lists/name-keyset.ts. */
-export function readCustomerUsersCursor(value: string | undefined | null) {
+function readCustomerUsersCursor(value: string | undefined | null) {
   return decodeCursor(value, NameCursorShape);
 }
 
@@ -358,8 +359,9 @@ function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: 
   const query = cleanText(filters.query ?? "", 200).toLowerCase();
   const where: Prisma.UserWhereInput = { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null };
   if (query) where.searchText = { contains: query };
+  const licenseId = readId(filters.license);
   if (filters.license === "none") where.licenses = { none: {} };
-  else if (readId(filters.license)) where.licenses = { some: { subscription: { productId: readId(filters.license)!, partnerId: caller.partnerId } } };
+  else if (licenseId) where.licenses = { some: { subscription: { productId: licenseId, partnerId: caller.partnerId } } };
   if (filters.status === "must_change") where.mustChangePassword = true;
   else if (filters.status === "ACTIVE" || filters.status === "DISABLED" || filters.status === "INVITED") where.status = filters.status;
   return where;
@@ -453,10 +455,12 @@ export async function listDeletedCustomerUsers(caller: PartnerCaller, customerId
     take: 500,
     select: { id: true, firstName: true, lastName: true, email: true, deletedAt: true, licensesAtDeletion: true },
   });
-  return users.map((user) => ({
-    ...user,
-    daysLeft: restoreDaysLeft(user.deletedAt!, now),
-  }));
+  return users
+    .map((user) => asDeleted(user))
+    .map((user) => ({
+      ...user,
+      daysLeft: restoreDaysLeft(user.deletedAt, now),
+    }));
 }
 
 /** Everyone of the customer for the CSV export (no pagination). */

@@ -6,9 +6,10 @@ import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { parseCustomerNumber } from "./format.ts";
 import { readId } from "../http/params.ts";
+import { numberedPage } from "../lists/numbered-page.ts";
 import type { CustomerInput, UpdateCustomerInput } from "./schemas.ts";
 
-export const CUSTOMERS_PAGE_SIZE = 25;
+const CUSTOMERS_PAGE_SIZE = 25;
 
 const customerSelect = {
   id: true,
@@ -95,17 +96,17 @@ export async function listCustomers(caller: PartnerCaller, options: { query?: st
         }
       : {}),
   };
-  const [total, customers] = await Promise.all([
-    db.customer.count({ where }),
-    db.customer.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { ...customerSelect, _count: { select: { users: { where: { deletedAt: null } } } } },
-    }),
-  ]);
-  return { customers, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  const { rows: customers, ...pages } = await numberedPage(page, pageSize, {
+    count: () => db.customer.count({ where }),
+    rows: (window) =>
+      db.customer.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: { ...customerSelect, _count: { select: { users: { where: { deletedAt: null } } } } },
+      }),
+  });
+  return { customers, ...pages };
 }
 
 /** The customer's subscriptions with seat counts, for the users page and the license dialog. */

@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { queueEmailChange } from "../auth/email-change.ts";
+import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
 import type { EditCustomerUserInput } from "./schemas.ts";
 
 // One customer user: the edit page, name and phone, and the sign-in email
@@ -39,12 +40,7 @@ export async function getCustomerUserOrThrow(caller: PartnerCaller, customerId: 
       mustChangePassword: true,
       lastSignInAt: true,
       licenses: { select: { subscription: { select: { productId: true, product: { select: { name: true } } } } } },
-      tokens: {
-        where: { purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: new Date() } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { newEmail: true, expiresAt: true },
-      },
+      tokens: pendingEmailChangeSelect(),
     },
   });
   if (!user) throw new NotFoundError(NOT_FOUND);

@@ -15,10 +15,8 @@ import { takeSeats } from "../licenses/seats.ts";
 import { recordImportedLicenses } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
 import {
-  IMPORT_MAX_BYTES,
   IMPORT_MAX_COLUMNS,
   IMPORT_MAX_ECHOED_CELL_CHARS,
-  IMPORT_MAX_ERRORS_SHOWN,
   IMPORT_MAX_HEADER_CHARS,
   IMPORT_MAX_ROWS,
   importFileSizeError,
@@ -27,6 +25,7 @@ import {
 } from "./schemas.ts";
 import { queueWelcomeEmails } from "./welcome.ts";
 import type { IssuedCredential } from "./customer-users.ts";
+import { type ImportCheckResult, summarizeImportCheck } from "../csv/import-check.ts";
 
 // Bulk import of customer users (DESIGN §5). Every row is validated before
 // anything is written; the write is one transaction, so a crash midway
@@ -41,8 +40,7 @@ import type { IssuedCredential } from "./customer-users.ts";
 // message, and addresses held outside the partner's organization count
 // towards a per-partner hourly limit and are audited (never the addresses).
 
-export { IMPORT_MAX_ROWS };
-export const IMPORT_COLUMNS = ["First name", "Last name", "Email", "Phone", "Licenses"] as const;
+const IMPORT_COLUMNS = ["First name", "Last name", "Email", "Phone", "Licenses"] as const;
 const REQUIRED_COLUMNS = ["first name", "last name", "email"];
 /** More product codes than any catalog offers one user. */
 const IMPORT_MAX_LICENSES_PER_ROW = 20;
@@ -58,8 +56,8 @@ const FIELDS = {
   licenses: { column: "licenses", label: "Licenses" },
 } as const;
 
-export type ImportRowError = { field: string; message: string };
-export type ImportRow = {
+type ImportRowError = { field: string; message: string };
+type ImportRow = {
   line: number;
   fields: string[];
   firstName: string;
@@ -79,16 +77,6 @@ export type ImportCheck = {
   resultsCsv: string;
 };
 
-/** What the browser gets back from a dry run: bounded whatever the file. */
-export type ImportCheckResult = {
-  validCount: number;
-  invalidCount: number;
-  /** The first IMPORT_MAX_ERRORS_SHOWN per-line errors… */
-  errors: { line: number; field: string; message: string }[];
-  /** …and how many more there are (all of them are in the results file). */
-  moreErrors: number;
-  resultsCsv: string;
-};
 
 export function importTemplateCsv() {
   // Licenses left empty: product codes depend on the customer's subscriptions,
@@ -114,7 +102,8 @@ export function clip(value: string, max = IMPORT_MAX_ECHOED_CELL_CHARS) {
  */
 export function parseImportCsv(text: string, maxRows: number) {
   // A decoded file has at most as many characters as bytes.
-  if (text.length > IMPORT_MAX_BYTES) fileError(importFileSizeError(text.length)!);
+  const tooLarge = importFileSizeError(text.length);
+  if (tooLarge) fileError(tooLarge);
   let parsed;
   try {
     parsed = parseCsv(text, { maxColumns: IMPORT_MAX_COLUMNS, maxHeaderChars: IMPORT_MAX_HEADER_CHARS, maxRecords: maxRows + 1 });
@@ -138,14 +127,7 @@ export async function readImportFile(file: FormDataEntryValue | null): Promise<s
 
 /** A dry run's answer for the browser: the first errors by line, the count of the rest, the results file. */
 export function importCheckResult(check: ImportCheck): ImportCheckResult {
-  const errors: ImportCheckResult["errors"] = [];
-  let total = 0;
-  for (const row of check.rows) {
-    for (const error of row.errors) {
-      if (total++ < IMPORT_MAX_ERRORS_SHOWN) errors.push({ line: row.line, ...error });
-    }
-  }
-  return { validCount: check.validCount, invalidCount: check.invalidCount, errors, moreErrors: total - errors.length, resultsCsv: check.resultsCsv };
+  return summarizeImportCheck(check, check.resultsCsv);
 }
 
 /** Validates every row of the file against the customer's data; writes nothing but the conflicts' audit event. */
@@ -249,7 +231,7 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
         const key = code.toLowerCase();
         row.errors.push({
           field: "Licenses",
-          message: `Not enough ${byCode.get(key)!.product.code} seats for the whole file: ${needed.get(key)} needed, ${free.get(key)} free.`,
+          message: `Not enough ${byCode.get(key)?.product.code ?? code} seats for the whole file: ${needed.get(key)} needed, ${free.get(key)} free.`,
         });
       }
       continue;
@@ -320,6 +302,11 @@ export async function importCustomerUsers(
     select: { id: true, product: { select: { code: true } } },
   });
   const subscriptionByCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.id]));
+  const subscriptionIdFor = (code: string) => {
+    const id = subscriptionByCode.get(code.toLowerCase());
+    if (!id) throw new ConflictError(`The ${code} subscription changed since the check. Check the file again.`);
+    return id;
+  };
   const usernames = new Set<string>();
   const people = valid.map((row) => {
     let username = generateUsername(row.firstName, row.lastName);
@@ -349,7 +336,7 @@ export async function importCustomerUsers(
           ) AS u(id, first_name, last_name, email, email_normalized, phone, username, password_hash)`;
 
         const assignments = people.flatMap(({ id, row }) =>
-          row.productCodes.map((code) => ({ subscriptionId: subscriptionByCode.get(code.toLowerCase())!, userId: id })),
+          row.productCodes.map((code) => ({ subscriptionId: subscriptionIdFor(code), userId: id })),
         );
         const perSubscription = new Map<string, number>();
         for (const a of assignments) perSubscription.set(a.subscriptionId, (perSubscription.get(a.subscriptionId) ?? 0) + 1);

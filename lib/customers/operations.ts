@@ -67,7 +67,7 @@ const CustomerJson = z.object({
 
 const withNumber = <C extends { number: number }>(customer: C) => ({ ...customer, customerNumber: formatCustomerNumber(customer.number) });
 
-export const CustomerListApiInput = z.object({
+const CustomerListApiInput = z.object({
   q: z.string().max(200).optional(),
   page: z.number().int().min(1).max(100_000).optional(),
   limit: z.number().int().min(1).max(100).optional(),
@@ -236,7 +236,7 @@ const CredentialJson = z.object({ userId: z.uuid(), name: z.string(), username: 
 const userParams = { id: "customerId" };
 
 /** The API's list filters: strict (a bad value is a 422), where the page ignores what it can't read. */
-export const CustomerUserListApiInput = CustomerIdInput.extend({
+const CustomerUserListApiInput = CustomerIdInput.extend({
   q: z.string().max(200).optional(),
   license: z.union([z.literal("none"), z.uuid()], { error: 'Use a product id, or "none" for users without a license.' }).optional(),
   status: z.enum(USER_STATUS_FILTERS).optional(),
@@ -413,7 +413,7 @@ export const restoreCustomerUsersOp = operation({
   run: (caller, input) => restoreCustomerUsers(caller, input.customerId, input.userIds),
 });
 
-export const SelectMatchingInput = CustomerIdInput.extend({
+const SelectMatchingInput = CustomerIdInput.extend({
   query: z.string().max(200).optional(),
   license: z.string().max(100).optional(),
   status: z.string().max(50).optional(),
@@ -436,7 +436,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-export const EmailCredentialsInput = CustomerIdInput.extend({
+const EmailCredentialsInput = CustomerIdInput.extend({
   // JSON [{ userId, temporaryPassword }]: what the confirmation screen holds. The field name keeps it out of echoed values.
   temporaryPasswords: z
     .string()

@@ -46,10 +46,15 @@ export const CustomerInput = z
       if ((input[field]?.length ?? 0) > 200) context.addIssue({ code: "custom", path: [field], message: "Use at most 200 characters." });
     }
   })
-  .transform(({ companyName, firstName, lastName, ...rest }) => ({
-    ...rest,
-    name: rest.type === "COMPANY" ? companyName! : individualName(firstName!, lastName!),
-  }));
+  .transform(({ companyName, firstName, lastName, ...rest }, context) => {
+    // The refinement above requires these names (a transform runs only on valid input); narrowed here, not asserted.
+    const name = rest.type === "COMPANY" ? companyName : firstName && lastName ? individualName(firstName, lastName) : undefined;
+    if (!name) {
+      context.addIssue({ code: "custom", path: [rest.type === "COMPANY" ? "companyName" : "firstName"], message: "Enter the customer's name." });
+      return z.NEVER;
+    }
+    return { ...rest, name };
+  });
 export type CustomerInput = z.output<typeof CustomerInput>;
 
 export const UpdateCustomerInput = z.intersection(z.object({ customerId: id("Unknown customer.") }), CustomerInput);
@@ -77,29 +82,24 @@ export const CustomerUserInput = z.object({
 });
 export type CustomerUserInput = z.output<typeof CustomerUserInput>;
 
+/** One customer user of one customer: what every action on a customer user names. */
+export const CustomerUserIdInput = z.object({ customerId: id("Unknown customer."), userId: id("Unknown user.") });
+
 /** The edit form: name and phone (an empty phone clears it). The sign-in email changes through CustomerUserEmailChangeInput. */
-export const EditCustomerUserInput = z.object({
-  customerId: id("Unknown customer."),
-  userId: id("Unknown user."),
+export const EditCustomerUserInput = CustomerUserIdInput.extend({
   firstName: nameField("First name"),
   lastName: nameField("Last name"),
   phone: phoneField,
 });
 export type EditCustomerUserInput = z.output<typeof EditCustomerUserInput>;
 
-export const CustomerUserEmailChangeInput = z.object({
-  customerId: id("Unknown customer."),
-  userId: id("Unknown user."),
-  newEmail: emailField,
-});
+export const CustomerUserEmailChangeInput = CustomerUserIdInput.extend({ newEmail: emailField });
 
 export const CustomerUsersSelectionInput = z.object({
   customerId: id("Unknown customer."),
   userIds: idList("Unknown user.").pipe(z.array(z.uuid()).min(1, "Select at least one user.")),
 });
 export type CustomerUsersSelectionInput = z.output<typeof CustomerUsersSelectionInput>;
-
-export const CustomerUserIdInput = z.object({ customerId: id("Unknown customer."), userId: id("Unknown user.") });
 
 export const ManageLicensesInput = z.object({
   customerId: id("Unknown customer."),

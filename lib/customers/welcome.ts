@@ -48,7 +48,7 @@ export async function queueWelcomeEmails(tx: Tx, caller: PartnerCaller, customer
 }
 
 const ALREADY_CHOSE_PASSWORD = (name: string) => `${name} has already chosen a password, so there is nothing to welcome them to. Reset their password instead.`;
-export const ALREADY_SIGNED_IN = (name: string) => `${name} has already signed in, so there is nothing to welcome them to. Reset their password instead.`;
+const ALREADY_SIGNED_IN = (name: string) => `${name} has already signed in, so there is nothing to welcome them to. Reset their password instead.`;
 
 /**
  * "Resend welcome email" for a customer user who has never signed in: a new

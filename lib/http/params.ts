@@ -54,6 +54,9 @@ export const pageNumber = optionalString.transform((value) => {
   return page >= 1 && page <= MAX_PAGE ? page : 1;
 });
 
+/** A searched list with numbered pages (`?q=…&page=…`), as the vendor console's partner and account lists read it. */
+export const SearchPageQuery = z.object({ q: searchText(200), page: pageNumber });
+
 /** An id, or undefined when absent or malformed. */
 export const optionalId = optionalString.transform((value) => readId(value) ?? undefined);
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { wakeOutboxWorker } from "../email/worker.ts";
-import { isUniqueViolation, NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
 import { managerFor } from "../support/resolve.ts";
 import { createInvitedUser } from "../team/invite.ts";
 import { assertMayPlacePartnerUser, assertStaff, staffActor } from "../support/staff-access.ts";
-import { emailHeldError } from "../support/email-holder.ts";
+import { createHoldingEmail } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
 import type { StaffPermission } from "../auth/permissions.ts";
 import type { AddPartnerUserInput } from "./schemas.ts";
@@ -29,26 +28,19 @@ export async function addPartnerUser(caller: Caller, input: AddPartnerUserInput)
   if (!partner) throw new NotFoundError("That partner doesn't exist.");
   // An Account Executive reports to a Partner Admin: staff don't know the team, so the primary user it is.
   const managerId = managerFor(input.role, partner.primaryUser);
-  try {
-    const user = await db.$transaction(async (tx) => {
-      const created = await createInvitedUser(
-        tx,
-        { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: input.role, managerId },
-        // The email comes from the portal team, not a named staff member the invitee doesn't know.
-        { userId: caller.userId, partnerName: partner.name },
-      );
-      await recordAudit(tx, staffActor(caller, partner.id), {
-        action: "user.invited",
-        partnerId: partner.id,
-        target: { type: "user", id: created.id },
-        changes: { email: input.email, role: input.role, phone: input.phone, byVendorStaff: true },
-      });
-      return created;
+  return createHoldingEmail(input.email, async (tx) => {
+    const created = await createInvitedUser(
+      tx,
+      { kind: "PARTNER", partnerId: partner.id, firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, role: input.role, managerId },
+      // The email comes from the portal team, not a named staff member the invitee doesn't know.
+      { userId: caller.userId, partnerName: partner.name },
+    );
+    await recordAudit(tx, staffActor(caller, partner.id), {
+      action: "user.invited",
+      partnerId: partner.id,
+      target: { type: "user", id: created.id },
+      changes: { email: input.email, role: input.role, phone: input.phone, byVendorStaff: true },
     });
-    wakeOutboxWorker();
-    return user;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
-    throw error;
-  }
+    return created;
+  });
 }

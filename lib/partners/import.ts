@@ -8,7 +8,7 @@ import { wakeOutboxWorker } from "../email/worker.ts";
 import { restoreCell, toCsv } from "../csv/write.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { clip, fileError, parseImportCsv, readImportFile } from "../customers/import.ts";
-import { IMPORT_MAX_ERRORS_SHOWN } from "../customers/schemas.ts";
+import { type ImportCheckResult, summarizeImportCheck } from "../csv/import-check.ts";
 import { assertStaff, staffActor, type StaffCaller } from "../support/staff-access.ts";
 import { emailHeldError } from "../support/email-holder.ts";
 import { createPartnerInTransaction } from "./mutations.ts";
@@ -55,15 +55,6 @@ type PartnerImportRow = {
 };
 
 export type PartnerImportCheck = { rows: PartnerImportRow[]; validCount: number; invalidCount: number };
-
-/** A dry run's answer for the browser: bounded whatever the file. */
-export type PartnerImportCheckResult = {
-  validCount: number;
-  invalidCount: number;
-  errors: { line: number; field: string; message: string }[];
-  moreErrors: number;
-  resultsCsv: string;
-};
 
 export type PartnerImportResult = {
   created: { line: number; partnerId: string; name: string; email: string }[];
@@ -180,17 +171,12 @@ async function checkPartnerImport(caller: Caller, text: string): Promise<Partner
 const rowMessage = (row: PartnerImportRow) => row.errors.map((error) => `${error.field}: ${error.message}`).join(" ");
 
 /** A dry run's answer: the first errors by line, the count of the rest, the results file (Ready / Error). */
-function partnerImportCheckResult(check: PartnerImportCheck): PartnerImportCheckResult {
-  const errors: PartnerImportCheckResult["errors"] = [];
-  let total = 0;
-  for (const row of check.rows) {
-    for (const error of row.errors) if (total++ < IMPORT_MAX_ERRORS_SHOWN) errors.push({ line: row.line, ...error });
-  }
+function partnerImportCheckResult(check: PartnerImportCheck): ImportCheckResult {
   const resultsCsv = toCsv([
     [...PARTNER_RESULTS_COLUMNS],
     ...check.rows.map((row) => [row.name, row.email, row.errors.length ? "Error" : "Ready", rowMessage(row)]),
   ]);
-  return { validCount: check.validCount, invalidCount: check.invalidCount, errors, moreErrors: total - errors.length, resultsCsv };
+  return summarizeImportCheck(check, resultsCsv);
 }
 
 /**

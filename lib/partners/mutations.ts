@@ -1,11 +1,10 @@
 import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { wakeOutboxWorker } from "../email/worker.ts";
-import { ConflictError, isUniqueViolation, NotFoundError } from "../errors.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
 import { createInvitedUser } from "../team/invite.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
-import { emailHeldError } from "../support/email-holder.ts";
+import { createHoldingEmail } from "../support/email-holder.ts";
 import type { Caller } from "../auth/caller.ts";
 import { endSessions } from "../auth/sessions.ts";
 import type { CreatePartnerInput, EditPartnerInput } from "./schemas.ts";
@@ -18,14 +17,7 @@ import type { CreatePartnerInput, EditPartnerInput } from "./schemas.ts";
 /** A partner and its primary user (Invited Partner Admin), with the activation email. */
 export async function createPartner(caller: Caller, input: CreatePartnerInput) {
   assertStaff(caller, "partners.manage");
-  try {
-    const result = await db.$transaction((tx) => createPartnerInTransaction(tx, caller, input));
-    wakeOutboxWorker();
-    return result;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
-    throw error;
-  }
+  return createHoldingEmail(input.email, (tx) => createPartnerInTransaction(tx, caller, input));
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { numberedPage } from "../lists/numbered-page.ts";
 import { db, type Prisma } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { AuditFilters, listAuditEvents } from "../audit/queries.ts";
@@ -12,24 +13,24 @@ const PARTNERS_PAGE_SIZE = 25;
 export async function listPartners(caller: Caller, { q, page }: { q?: string; page: number }) {
   assertStaff(caller, "partners.view");
   const where: Prisma.PartnerWhereInput = q ? { name: { contains: q, mode: "insensitive" } } : {};
-  const [total, partners] = await Promise.all([
-    db.partner.count({ where }),
-    db.partner.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PARTNERS_PAGE_SIZE,
-      take: PARTNERS_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        status: true,
-        createdAt: true,
-        primaryUser: { select: { id: true, firstName: true, lastName: true, email: true } },
-        _count: { select: { customers: true, users: { where: { kind: "PARTNER", deletedAt: null } } } },
-      },
-    }),
-  ]);
-  return { partners, total, page, pageCount: Math.max(1, Math.ceil(total / PARTNERS_PAGE_SIZE)) };
+  const { rows: partners, ...pages } = await numberedPage(page, PARTNERS_PAGE_SIZE, {
+    count: () => db.partner.count({ where }),
+    rows: (window) =>
+      db.partner.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          createdAt: true,
+          primaryUser: { select: { id: true, firstName: true, lastName: true, email: true } },
+          _count: { select: { customers: true, users: { where: { kind: "PARTNER", deletedAt: null } } } },
+        },
+      }),
+  });
+  return { partners, ...pages };
 }
 
 /** One partner with its team, customers and latest audit events. */

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { pageNumber, searchText } from "../http/params.ts";
 import { PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import { emailField, multiLineString, nameField, phoneField, singleLineString } from "../validation/fields.ts";
 
@@ -60,9 +59,5 @@ export const AddPartnerUserInput = z.object({
 });
 export type AddPartnerUserInput = z.output<typeof AddPartnerUserInput>;
 
-export const ListPartnersQuery = z.object({
-  q: searchText(200),
-  page: pageNumber,
-});
 
 export { reason as ReasonField };

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "../db/client.ts";
-import { ValidationError } from "../errors.ts";
+import { db, type Tx } from "../db/client.ts";
+import { isUniqueViolation, ValidationError } from "../errors.ts";
+import { wakeOutboxWorker } from "../email/worker.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 
 // Support sees across tenants (DESIGN §7): unlike a partner admin, it is told
@@ -40,4 +41,20 @@ export async function emailHeldError(email: string, field = "email") {
     field,
     `${EMAIL_HELD_PREFIX} ${holder.firstName} ${holder.lastName}, ${KIND_LABELS[holder.kind]} at ${tenant}, ${STATUS_LABELS[holder.status]}.`,
   );
+}
+
+/**
+ * Vendor staff create an account holding `email` (a partner with its primary user, a partner user, a staff member):
+ * `create` runs in one transaction, the outbox worker is woken for its activation email after commit, and an
+ * address already in use is the field error naming its holder.
+ */
+export async function createHoldingEmail<T>(email: string, create: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    const created = await db.$transaction(create);
+    wakeOutboxWorker();
+    return created;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await emailHeldError(email);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { numberedPage } from "../lists/numbered-page.ts";
 import { db, type Prisma } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { auditValue } from "../audit/record.ts";
@@ -35,17 +36,11 @@ export async function searchAccounts(caller: Caller, { q, page }: { q?: string; 
   if (!q) return { accounts: [], total: 0, page: 1, pageCount: 1 };
   // searchText is lower(first name, last name, email), trigram-indexed.
   const where: Prisma.UserWhereInput = { searchText: { contains: q.toLowerCase() } };
-  const [total, accounts] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * ACCOUNTS_PAGE_SIZE,
-      take: ACCOUNTS_PAGE_SIZE,
-      select: accountSelect,
-    }),
-  ]);
-  return { accounts: accounts.map(withTenant), total, page, pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)) };
+  const { rows: accounts, ...pages } = await numberedPage(page, ACCOUNTS_PAGE_SIZE, {
+    count: () => db.user.count({ where }),
+    rows: (window) => db.user.findMany({ where, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], ...window, select: accountSelect }),
+  });
+  return { accounts: accounts.map(withTenant), ...pages };
 }
 
 function withTenant<

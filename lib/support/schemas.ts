@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { pageNumber, searchText } from "../http/params.ts";
 import { PartnerRoleInput, ReasonField } from "../partners/schemas.ts";
 
 // Support tools of the vendor console (DESIGN §7).
@@ -18,7 +17,3 @@ export const MoveInvitedUserInput = z.object({
 });
 export type MoveInvitedUserInput = z.output<typeof MoveInvitedUserInput>;
 
-export const AccountSearchQuery = z.object({
-  q: searchText(200),
-  page: pageNumber,
-});

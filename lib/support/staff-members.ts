@@ -2,13 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
-import { wakeOutboxWorker } from "../email/worker.ts";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
 import { STAFF_ROLE_KEYS } from "../auth/permissions.ts";
 import { createInvitedUser } from "../team/invite.ts";
 import { emailField, nameField } from "../validation/fields.ts";
 import { assertMayActOnAccount, assertStaff, staffActor } from "./staff-access.ts";
-import { emailHeldError } from "./email-holder.ts";
+import { createHoldingEmail } from "./email-holder.ts";
 import { isDetachedEmail } from "./resolve.ts";
 import type { Caller } from "../auth/caller.ts";
 import { endSessions } from "../auth/sessions.ts";
@@ -38,27 +37,20 @@ export async function listStaff(caller: Caller) {
 export async function inviteStaff(caller: Caller, input: InviteStaffInput) {
   assertStaff(caller, "staff.manage");
   await db.$transaction((tx) => assertMayActOnAccount(tx, caller, { id: "", kind: "STAFF", role: input.role, status: "INVITED" }, { removesAccess: false }));
-  try {
-    const user = await db.$transaction(async (tx) => {
-      const created = await createInvitedUser(
-        tx,
-        { kind: "STAFF", firstName: input.firstName, lastName: input.lastName, email: input.email, role: input.role },
-        { userId: caller.userId, firstName: caller.firstName, lastName: caller.lastName, partnerName: "the vendor team" },
-      );
-      await recordAudit(tx, staffActor(caller, null), {
-        action: "staff.invited",
-        partnerId: null,
-        target: { type: "user", id: created.id },
-        changes: { email: input.email, role: input.role },
-      });
-      return created;
+  return createHoldingEmail(input.email, async (tx) => {
+    const created = await createInvitedUser(
+      tx,
+      { kind: "STAFF", firstName: input.firstName, lastName: input.lastName, email: input.email, role: input.role },
+      { userId: caller.userId, firstName: caller.firstName, lastName: caller.lastName, partnerName: "the vendor team" },
+    );
+    await recordAudit(tx, staffActor(caller, null), {
+      action: "staff.invited",
+      partnerId: null,
+      target: { type: "user", id: created.id },
+      changes: { email: input.email, role: input.role },
     });
-    wakeOutboxWorker();
-    return user;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw await emailHeldError(input.email);
-    throw error;
-  }
+    return created;
+  });
 }
 
 export async function setStaffDisabled(caller: Caller, userId: string, disabled: boolean) {

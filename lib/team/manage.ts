@@ -6,7 +6,7 @@ import { effectivePermissions, requirePermission } from "../auth/permissions.ts"
 import type { Caller, PartnerCaller } from "../auth/caller.ts";
 import { endSessions } from "../auth/sessions.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
-import { restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
+import { asDeleted, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
@@ -27,6 +27,7 @@ import {
 } from "./rules.ts";
 import { OWN_ROLE_OR_PERMISSIONS, PRIMARY_TRANSFER_ONLY } from "./ceiling.ts";
 import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
+import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
 
 // Edit, disable, enable, delete, restore and primary-user transfer of team
 // members (DESIGN §3, §4). Every function takes the caller first and scopes
@@ -82,12 +83,7 @@ export async function getTeamMemberOrThrow(caller: PartnerCaller, userId: string
       passwordHash: false,
       manager: { select: { id: true, firstName: true, lastName: true } },
       reports: { where: { deletedAt: null }, select: { id: true, firstName: true, lastName: true }, orderBy: { lastName: "asc" } },
-      tokens: {
-        where: { purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: new Date() } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { newEmail: true, expiresAt: true },
-      },
+      tokens: pendingEmailChangeSelect(),
     },
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
@@ -263,12 +259,13 @@ export async function listDeletedMembers(caller: PartnerCaller, now = new Date()
     select: { id: true, firstName: true, lastName: true },
   });
   const names = new Map(deleters.map((d) => [d.id, fullName(d)]));
-  return users.map((user) => ({
-    ...user,
-    deletedAt: user.deletedAt!,
-    deletedByName: user.deletedById ? (names.get(user.deletedById) ?? "Support") : "Unknown",
-    daysLeft: restoreDaysLeft(user.deletedAt!, now),
-  }));
+  return users
+    .map((user) => asDeleted(user))
+    .map((user) => ({
+      ...user,
+      deletedByName: user.deletedById ? (names.get(user.deletedById) ?? "Support") : "Unknown",
+      daysLeft: restoreDaysLeft(user.deletedAt, now),
+    }));
 }
 
 export const RESTORE_NEEDS_MANAGER = "Their manager is no longer available. Choose a new manager to restore them.";
@@ -319,7 +316,7 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
   try {
     await db.$transaction(async (tx) => {
       // Someone who can sign in again is told (DESIGN §6); a restored invitee gets a Re-invite instead.
-      await restoreAccount(tx, { ...user, deletedAt: user.deletedAt! }, caller.partnerId, caller.partnerName ?? "your organization", {
+      await restoreAccount(tx, asDeleted(user), caller.partnerId, caller.partnerName ?? "your organization", {
         data: { managerId },
         now,
       });
@@ -443,12 +440,7 @@ export async function getOwnAccount(caller: PartnerCaller) {
       lastName: true,
       email: true,
       notifications: true,
-      tokens: {
-        where: { purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: new Date() } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { newEmail: true, expiresAt: true },
-      },
+      tokens: pendingEmailChangeSelect(),
     },
   });
   if (!user) throw new NotFoundError();

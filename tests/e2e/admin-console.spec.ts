@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { expect, test, TEST_PASSWORD, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./support/mail";
+import { activationLinkIn, NewPasswordPage } from "./pages/new-password-page";
 import { AdminConsole } from "./pages/admin-console";
 import { createPartner, createPartnerUser } from "../support/factories";
 import { createStaffUser } from "../support/staff-factories";
@@ -45,15 +46,11 @@ test("support finds a duplicate email, detaches it, invites the address to the r
   const team = page.getByRole("table", { name: `Team of ${right.partner.name}` });
   await expect(team.getByRole("row").filter({ hasText: email })).toContainText("Invited");
 
-  const mail = await waitForEmail({ to: email, subject: new RegExp(right.partner.name) });
-  const link = mail.links.find((href) => href.includes("/activate/"));
-  expect(link).toBeTruthy();
+  const link = activationLinkIn(await waitForEmail({ to: email, subject: new RegExp(right.partner.name) }));
 
   await loginPage.signOut();
-  await page.goto(link!);
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Activate account" }).click();
+  await page.goto(link);
+  await new NewPasswordPage(page).choose(NEW_PASSWORD, "Activate account");
   await expect(page.getByRole("heading", { name: "Welcome, Dora" })).toBeVisible();
   await expect(page.getByText(right.partner.name).first()).toBeVisible();
 

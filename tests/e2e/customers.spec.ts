@@ -184,7 +184,7 @@ test("an admin adds a customer with its type's fields, adds users one after anot
   const addForm = page.getByRole("form", { name: "Add user" });
   await addForm.getByLabel("First name").fill("Hugo");
   await addForm.getByLabel("Last name").fill("Licensed");
-  await addForm.getByLabel("Email").fill(uniqueEmail("hugo"));
+  await addForm.getByLabel("Email", { exact: true }).fill(uniqueEmail("hugo"));
   await addForm.getByRole("checkbox", { name: "Mail Plan" }).check();
   await addForm.getByRole("button", { name: "Add user" }).click();
   const details = page.getByRole("region", { name: "Sign-in details" });
@@ -193,7 +193,7 @@ test("an admin adds a customer with its type's fields, adds users one after anot
   await page.getByRole("button", { name: "Add another user" }).click();
   await addForm.getByLabel("First name").fill("Ines");
   await addForm.getByLabel("Last name").fill("Unlicensed");
-  await addForm.getByLabel("Email").fill(uniqueEmail("ines"));
+  await addForm.getByLabel("Email", { exact: true }).fill(uniqueEmail("ines"));
   await addForm.getByRole("button", { name: "Add user" }).click();
   await expect(details.getByRole("row").filter({ hasText: "Ines Unlicensed" })).toBeVisible();
   await page.getByRole("link", { name: "Back to users" }).click();

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { expect, test, TEST_PASSWORD, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./support/mail";
+import { activationLinkIn, NewPasswordPage } from "./pages/new-password-page";
 import { createPartner } from "../support/factories";
 
 const NEW_PASSWORD = "violet sunrise over the harbour";
@@ -22,20 +23,16 @@ test("a partner admin invites a team member who activates from the real email an
 
   const mail = await waitForEmail({ to: email, subject: /invit/i });
   expect(mail.text).toContain(signedInAdmin.partner.name);
-  const link = mail.links.find((href) => href.includes("/activate/"));
-  expect(link).toBeTruthy();
+  const link = activationLinkIn(mail);
 
   await loginPage.signOut();
-  await page.goto(link!);
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "Welcome, Iris" })).toBeVisible();
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill("a different passphrase");
-  await page.getByRole("button", { name: "Activate account" }).click();
+  const activatePage = new NewPasswordPage(page);
+  await activatePage.choose(NEW_PASSWORD, "Activate account", "a different passphrase");
   await expect(page.getByText("The passwords don't match.")).toBeVisible();
 
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Activate account" }).click();
+  await activatePage.choose(NEW_PASSWORD, "Activate account");
   await expect(page.getByRole("heading", { name: "Welcome, Iris" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Your account is active");
 
@@ -60,7 +57,7 @@ test("an expired link explains itself and sends a new link that works", async ({
   await expect(page.getByRole("status")).toContainText("Invitation sent");
   const first = await waitForEmail({ to: email, subject: /invit/i });
   expect(first.text).toContain(signedInAdmin.partner.name);
-  const firstLink = first.links.find((href) => href.includes("/activate/"))!;
+  const firstLink = activationLinkIn(first);
 
   await db.userToken.updateMany({
     where: { user: { emailNormalized: email.toLowerCase() } },
@@ -74,12 +71,10 @@ test("an expired link explains itself and sends a new link that works", async ({
   await expect(page.getByRole("status")).toContainText("a new link is on its way");
 
   const second = await waitForEmail({ to: email, subject: /new.*link|link.*new/i });
-  const secondLink = second.links.find((href) => href.includes("/activate/"))!;
+  const secondLink = activationLinkIn(second);
   expect(secondLink).not.toBe(firstLink);
   await page.goto(secondLink);
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Activate account" }).click();
+  await new NewPasswordPage(page).choose(NEW_PASSWORD, "Activate account");
   await expect(page.getByRole("heading", { name: "Welcome, Leo" })).toBeVisible();
 });
 

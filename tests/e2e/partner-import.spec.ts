@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { parseCsv } from "@/lib/csv/parse";
 import { expect, test, TEST_PASSWORD, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./support/mail";
+import { activationLinkIn, NewPasswordPage } from "./pages/new-password-page";
 import { AdminConsole } from "./pages/admin-console";
 import { createStaffUser } from "../support/staff-factories";
 
@@ -60,14 +61,10 @@ test("a portal owner imports partners from a CSV (valid rows only), downloads th
   expect(await db.partner.count({ where: { name: `Broken Co ${t}` } })).toBe(0);
 
   // The new partner's primary user activates from the real email and lands in their partner's portal.
-  const mail = await waitForEmail({ to: lin.email });
-  const link = mail.links.find((href) => href.includes("/activate/"));
-  expect(link).toBeTruthy();
+  const link = activationLinkIn(await waitForEmail({ to: lin.email }));
   await loginPage.signOut();
-  await page.goto(link!);
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Activate account" }).click();
+  await page.goto(link);
+  await new NewPasswordPage(page).choose(NEW_PASSWORD, "Activate account");
   await expect(page.getByRole("heading", { name: "Welcome, Lin" })).toBeVisible();
   await expect(page.getByText(lin.partner).first()).toBeVisible();
   const partner = await db.partner.findFirstOrThrow({ where: { name: lin.partner }, include: { primaryUser: true } });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { createPartner, createPartnerUser } from "../support/factories";
-import { expect, test, TEST_PASSWORD, uniqueEmail } from "./fixtures";
+import { createCustomer, createCustomerUser } from "../support/customer-factories";
+import { expect, test, TEST_PASSWORD } from "./fixtures";
 
 // The portal's rough edges (decision 0021), as a user meets them in the browser.
 
@@ -31,19 +32,6 @@ test("the Manager field says it is required once Partner Account Executive is ch
   expect(signedInAdmin.admin.firstName).toBe("Alice");
 });
 
-test("the 403 page names the primary user to ask and links to support", async ({ page, loginPage }) => {
-  const { partner } = await createPartner();
-  const seller = await createPartnerUser(partner.id, { role: null, permissions: ["customers.view"] });
-  await loginPage.goto();
-  await loginPage.signIn(seller.email, TEST_PASSWORD);
-  await page.getByRole("heading", { name: "Welcome, Test" }).waitFor();
-  const response = await page.goto("/team");
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
-  await expect(page.getByText("Ask Alice Admin, your organization's primary user, for it.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Contact support" })).toHaveAttribute("href", /^mailto:support@partner-portal\.local\?subject=/);
-});
-
 test("a disabled partner user who typed the right password is told whom to ask", async ({ page, loginPage }) => {
   const { partner } = await createPartner();
   const disabled = await createPartnerUser(partner.id, { status: "DISABLED", role: "sales" });
@@ -69,22 +57,9 @@ test("a suspended partner's user gets a support link with the reason", async ({ 
 });
 
 test("a customer user's header shows their own company and that they are a customer user", async ({ page, loginPage }) => {
-  const { partner, admin } = await createPartner("Reseller Plc");
-  const customer = await db.customer.create({ data: { partnerId: partner.id, type: "COMPANY", name: "Fabrikam Dental", contactEmail: uniqueEmail("c") } });
-  const email = uniqueEmail("cu");
-  await db.user.create({
-    data: {
-      kind: "CUSTOMER",
-      partnerId: partner.id,
-      customerId: customer.id,
-      firstName: "Cy",
-      lastName: "Customer",
-      email,
-      emailNormalized: email,
-      status: "ACTIVE",
-      passwordHash: (await db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash,
-    },
-  });
+  const { partner } = await createPartner("Reseller Plc");
+  const customer = await createCustomer(partner.id, { name: "Fabrikam Dental" });
+  const { email } = await createCustomerUser(customer, { firstName: "Cy", lastName: "Customer", withPassword: true });
   await loginPage.goto();
   await loginPage.signIn(email, TEST_PASSWORD);
   await page.getByRole("heading", { name: "Welcome, Cy" }).waitFor();

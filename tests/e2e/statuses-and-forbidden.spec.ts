@@ -51,7 +51,7 @@ test("the vendor console shows an expired invitation and Re-invite exactly as th
   await expect(page.getByText(/Primary user: Bob Backup/)).toBeVisible();
 });
 
-test("the 403 page names the missing permission and the primary user to ask", async ({ page, loginPage }) => {
+test("the 403 page names the missing permission and the primary user to ask, and links to support", async ({ page, loginPage }) => {
   const { partner } = await createPartner();
   const seller = await createPartnerUser(partner.id, { role: null, permissions: ["orders.create"] });
   await loginPage.goto();
@@ -63,6 +63,7 @@ test("the 403 page names the missing permission and the primary user to ask", as
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
   await expect(page.getByText("This page needs the “View team” permission, which your account doesn't have.")).toBeVisible();
   await expect(page.getByText("Ask Alice Admin, your organization's primary user, for it.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Contact support" })).toHaveAttribute("href", /^mailto:support@partner-portal\.local\?subject=/);
 
   // Placing an order needs two permissions; only the one this account lacks is named.
   await page.goto("/orders/new");

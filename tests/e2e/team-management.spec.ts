@@ -3,6 +3,7 @@ import { clientIp, expect, test, TEST_PASSWORD, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./support/mail";
 import { LoginPage } from "./pages/login-page";
 import { TeamMemberPage } from "./pages/team-member-page";
+import { NewPasswordPage } from "./pages/new-password-page";
 import { createPartner, createPartnerUser } from "../support/factories";
 
 const NEW_PASSWORD = "copper kettle on a quiet morning";
@@ -30,9 +31,7 @@ test("forgot password: the emailed link sets a new password once, then the old o
   const link = await resetLinkFor(user.email);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Set new password" }).click();
+  await new NewPasswordPage(page).choose(NEW_PASSWORD, "Set new password");
   await expect(page.getByRole("heading", { name: "Welcome, Rita" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Your password was changed");
 
@@ -164,9 +163,7 @@ test("five wrong passwords lock sign-in with the wait, and a reset link still ge
   await page.getByLabel("Email or username").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await page.goto(await resetLinkFor(user.email, /reset your/i));
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
-  await page.getByLabel("Confirm password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Set new password" }).click();
+  await new NewPasswordPage(page).choose(NEW_PASSWORD, "Set new password");
   await expect(page.getByRole("heading", { name: "Welcome, Lola" })).toBeVisible();
 });
 

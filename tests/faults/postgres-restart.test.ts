@@ -15,6 +15,7 @@ import {
   signIn,
   sleep,
   startInstance,
+  workerInstanceEnv,
   startRestartablePostgres,
   startSmtp,
   type Instance,
@@ -38,14 +39,7 @@ beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: dbUrl, AUTH_SECRET: SECRET, OUTBOX_WORKER_ENABLED: "false" });
   smtp = await startSmtp();
   ensureStandaloneBuild();
-  appEnv = () => ({
-    DATABASE_URL: dbUrl,
-    AUTH_SECRET: SECRET,
-    APP_URL: "http://127.0.0.1:3999",
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    OUTBOX_WORKER_ENABLED: "true",
-    OUTBOX_POLL_INTERVAL_MS: "200",
-  });
+  appEnv = () => workerInstanceEnv(dbUrl, SECRET, smtp.port);
   app = await startInstance("pg", appEnv());
 });
 

@@ -22,6 +22,7 @@ import {
   signIn,
   sleep,
   startInstance,
+  workerInstanceEnv,
   startSmtp,
   type Instance,
   type Smtp,
@@ -40,14 +41,7 @@ let sql: pg.Client;
 let smtp: Smtp;
 let app: Instance | undefined;
 
-const appEnv = () => ({
-  DATABASE_URL: dbUrl,
-  AUTH_SECRET: SECRET,
-  APP_URL: "http://127.0.0.1:3999",
-  SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-  OUTBOX_WORKER_ENABLED: "true",
-  OUTBOX_POLL_INTERVAL_MS: "200",
-});
+const appEnv = () => workerInstanceEnv(dbUrl, SECRET, smtp.port);
 
 beforeAll(async () => {
   server = await startTestServer("faults_kill");

@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, freePort } from "../../scripts/support/postgres";
 import { cloneTemplate, startTestServer, type TestServer } from "../support/test-database";
-import { ensureStandaloneBuild, sleep, startInstance, startSmtp, type Instance, type Smtp } from "../scale/support";
+import { ensureStandaloneBuild, sleep, startInstance, startSmtp, workerInstanceEnv, type Instance, type Smtp } from "../scale/support";
 
 const SECRET = "faults-tests-secret-0123456789abcdefghijkl";
 const INVITES = 200;
@@ -36,14 +36,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => blackhole.listen(smtpPort, "127.0.0.1", resolve));
 
-  app = await startInstance("smtp", {
-    DATABASE_URL: dbUrl,
-    AUTH_SECRET: SECRET,
-    APP_URL: "http://127.0.0.1:3999",
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    OUTBOX_WORKER_ENABLED: "true",
-    OUTBOX_POLL_INTERVAL_MS: "200",
-  });
+  app = await startInstance("smtp", workerInstanceEnv(dbUrl, SECRET, smtpPort));
 });
 
 async function cloneName(s: TestServer) {

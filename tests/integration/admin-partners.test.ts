@@ -9,8 +9,9 @@ import { getAccountOrThrow, searchAccounts } from "@/lib/support/lookup";
 import { detachEmail, moveInvitedUser, resendInviteOnBehalf, sendResetLinkOnBehalf } from "@/lib/support/resolve";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { createSession } from "@/lib/auth/sessions";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { fieldErrorsOf } from "../support/refusals";
 import { PartnerSuspendedSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { createStaffUser } from "../support/staff-factories";
 
@@ -24,12 +25,6 @@ const addInput = (partnerId: string, overrides: Record<string, unknown> = {}) =>
     role: "sales",
     ...overrides,
   });
-
-async function fieldErrorsOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-}
 
 describe("the vendor console's boundary", () => {
   it("answers not found to a partner admin for every console function, and changes nothing", async () => {

@@ -70,7 +70,9 @@ export const CUSTOMER_FIXTURES: Record<string, Fixture> = {
     return { customerId: customer.id, userId: user.id, newEmail: uniqueEmail("mxe") };
   },
   "customerUsers.resendWelcome": async (ctx) => {
-    const { customer, user } = await setup(ctx);
+    // Someone welcomed by email who hasn't activated yet: the one a welcome email can be resent to.
+    const { customer } = await setup(ctx);
+    const user = await createCustomerUser(customer, { status: "INVITED" });
     return { customerId: customer.id, userId: user.id };
   },
   "licenses.manage": async (ctx) => {

@@ -8,6 +8,7 @@ import { AccountLockedError } from "@/lib/auth/lockout";
 import { generateTemporaryPassword, hashTemporaryPassword } from "@/lib/auth/temporary-password";
 import { ValidationError } from "@/lib/errors";
 import { callerFor, createPartner, createPartnerUser, TEST_PASSWORD } from "../support/factories";
+import { fieldErrorsOf } from "../support/refusals";
 import { createCustomer, createCustomerUser } from "../support/customer-factories";
 import { createStaffUser } from "../support/staff-factories";
 
@@ -22,12 +23,6 @@ async function signedInPartnerUser() {
   return { user, caller: { ...callerFor(user), sessionId: session!.sessionId } };
 }
 
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-}
-
 describe("changing your own password", () => {
   it("asks for the current password: missing or wrong, it is refused next to that field and nothing changes", async () => {
     const { user, caller } = await signedInPartnerUser();
@@ -36,10 +31,10 @@ describe("changing your own password", () => {
     const missing = ChangePasswordInput.safeParse({ password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(missing.success).toBe(false);
     expect(missing.error?.issues.map((issue) => issue.path[0])).toEqual(["currentPassword"]);
-    expect(await fieldErrors(changeOwnPassword(caller, { currentPassword: "", password: NEW_PASSWORD }))).toEqual({
+    expect(await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: "", password: NEW_PASSWORD }))).toEqual({
       currentPassword: [WRONG_CURRENT_PASSWORD],
     });
-    expect(await fieldErrors(changeOwnPassword(caller, { currentPassword: "not my password", password: NEW_PASSWORD }))).toEqual({
+    expect(await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: "not my password", password: NEW_PASSWORD }))).toEqual({
       currentPassword: [WRONG_CURRENT_PASSWORD],
     });
 
@@ -65,10 +60,10 @@ describe("changing your own password", () => {
 
   it("refuses the current password as the new one, and weak ones", async () => {
     const { caller } = await signedInPartnerUser();
-    expect(await fieldErrors(changeOwnPassword(caller, { currentPassword: TEST_PASSWORD, password: TEST_PASSWORD }))).toEqual({
+    expect(await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: TEST_PASSWORD, password: TEST_PASSWORD }))).toEqual({
       password: [SAME_AS_CURRENT_PASSWORD],
     });
-    expect((await fieldErrors(changeOwnPassword(caller, { currentPassword: TEST_PASSWORD, password: "short" }))).password).toHaveLength(1);
+    expect((await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: TEST_PASSWORD, password: "short" }))).password).toHaveLength(1);
   });
 
   it("sets the new password with the right current one, ends other sessions and keeps this one", async () => {
@@ -96,8 +91,8 @@ describe("changing your own password", () => {
     const session = await signInWithPassword(user.username!, temporary, meta);
     const caller = { ...callerFor(user), kind: "CUSTOMER" as const, mustChangePassword: true, sessionId: session!.sessionId };
 
-    expect(await fieldErrors(changeOwnPassword(caller, { currentPassword: "", password: NEW_PASSWORD }))).toHaveProperty("currentPassword");
-    expect(await fieldErrors(changeOwnPassword(caller, { currentPassword: generateTemporaryPassword(), password: NEW_PASSWORD }))).toHaveProperty(
+    expect(await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: "", password: NEW_PASSWORD }))).toHaveProperty("currentPassword");
+    expect(await fieldErrorsOf(changeOwnPassword(caller, { currentPassword: generateTemporaryPassword(), password: NEW_PASSWORD }))).toHaveProperty(
       "currentPassword",
     );
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mustChangePassword).toBe(true);

@@ -9,8 +9,7 @@ import { OPERATIONS } from "@/lib/operations/registry";
 import type { AnyOperation } from "@/lib/operations/define";
 import type { FormState } from "@/lib/actions/form-state";
 import { changeOwnPasswordOp } from "@/lib/auth/operations";
-import { createStaffUser } from "../support/staff-factories";
-import { createPartnerWithKey, inRequestScope, sessionCookieFor, type TestPartner } from "../support/operation-callers";
+import { createPartnerWithKey, inRequestScope, sessionsByAccess } from "../support/operation-callers";
 
 // Loaded after next-runtime (first import above): next-auth and Next's stores need it.
 const { formAction } = await import("@/lib/operations/form");
@@ -23,19 +22,16 @@ const SECRET_NAME = /password|token|secret/i;
 const secretFields = (op: AnyOperation) => Object.keys(op.input.shape).filter((field) => SECRET_NAME.test(field));
 const WITH_SECRETS = OPERATIONS.filter((op) => secretFields(op).length > 0);
 
-let partner: TestPartner;
-const sessions: Record<"partner" | "staff", string> = { partner: "", staff: "" };
+let cookieFor: (op: AnyOperation) => string | null;
 
 beforeAll(async () => {
-  partner = await createPartnerWithKey();
-  sessions.partner = await sessionCookieFor(partner.admin);
-  sessions.staff = await sessionCookieFor((await createStaffUser("portal_owner")).user);
+  cookieFor = await sessionsByAccess(await createPartnerWithKey());
 });
 
 async function post(op: AnyOperation, fields: Record<string, string>): Promise<FormState<unknown>> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  const cookie = "staff" in op.access ? sessions.staff : "public" in op.access ? null : sessions.partner;
+  const cookie = cookieFor(op);
   try {
     return await inRequestScope(cookie, () => formAction(op as never)({ ok: false } as never, form) as Promise<FormState<unknown>>);
   } catch (error) {

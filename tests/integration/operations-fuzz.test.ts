@@ -14,8 +14,7 @@ import type { AnyOperation } from "@/lib/operations/define";
 import type { FormState } from "@/lib/actions/form-state";
 import { insertApiKey } from "@/lib/api-keys/keys";
 import { PARTNER_PERMISSIONS } from "@/lib/auth/permissions";
-import { createStaffUser } from "../support/staff-factories";
-import { createPartnerWithKey, inRequestScope, sessionCookieFor, type TestPartner } from "../support/operation-callers";
+import { createPartnerWithKey, inRequestScope, sessionsByAccess, type TestPartner } from "../support/operation-callers";
 
 // Loaded after next-runtime (first import above): next-auth and Next's stores need it.
 const { formAction } = await import("@/lib/operations/form");
@@ -81,12 +80,11 @@ const unchanged = (op: AnyOperation, before: Record<string, number>) =>
   AUDITS_ITS_REFUSALS.has(op.name) ? { ...before, audit: expect.any(Number) } : before;
 
 let partner: TestPartner;
-const sessions: Record<"partner" | "staff", string> = { partner: "", staff: "" };
+let cookieFor: (op: AnyOperation) => string | null;
 
 beforeAll(async () => {
   partner = await createPartnerWithKey();
-  sessions.partner = await sessionCookieFor(partner.admin);
-  sessions.staff = await sessionCookieFor((await createStaffUser("portal_owner")).user);
+  cookieFor = await sessionsByAccess(partner);
 });
 
 const failures: string[] = [];
@@ -98,7 +96,7 @@ describe("hostile input through the form adapter (formAction)", () => {
   for (const op of OPERATIONS) {
     it(`${op.name}: a field error or a form error, never a crash, nothing written when refused`, async () => {
       const action = formAction(op as never);
-      const cookie = "staff" in op.access ? sessions.staff : "public" in op.access ? null : sessions.partner;
+      const cookie = cookieFor(op);
       await fc.assert(
         fc.asyncProperty(hostileInput(op), async (input) => {
           const before = await counts();

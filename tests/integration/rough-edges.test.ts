@@ -7,6 +7,7 @@ import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { RateLimitedError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { createCustomer, createCustomerUser } from "../support/customer-factories";
 
 // Rough edges of the portal (decision 0021), through the functions production calls.
 
@@ -72,22 +73,9 @@ describe("a disabled user signing in", () => {
   });
 
   it("is sent to support when a customer user (nobody in the reseller's team can enable them)", async () => {
-    const { partner, admin } = await createPartner();
-    const customer = await db.customer.create({ data: { partnerId: partner.id, type: "COMPANY", name: "Fabrikam", contactEmail: uniqueEmail("c") } });
-    const email = uniqueEmail("cu");
-    await db.user.create({
-      data: {
-        kind: "CUSTOMER",
-        partnerId: partner.id,
-        customerId: customer.id,
-        firstName: "Cy",
-        lastName: "Customer",
-        email,
-        emailNormalized: email,
-        status: "DISABLED",
-        passwordHash: (await db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash,
-      },
-    });
+    const { partner } = await createPartner();
+    const customer = await createCustomer(partner.id, { name: "Fabrikam" });
+    const { email } = await createCustomerUser(customer, { firstName: "Cy", lastName: "Customer", status: "DISABLED", withPassword: true });
     const refused = await signInWithPassword(email, TEST_PASSWORD, { ...meta, ip: "10.9.3.4" }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AccountDisabledSignIn);
     expect((refused as AccountDisabledSignIn).userMessage).toBe("Your account is disabled. Contact support to enable it.");

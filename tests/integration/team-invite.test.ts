@@ -6,15 +6,10 @@ import { InviteUserInput } from "@/lib/team/schemas";
 import { EMAIL_IN_OTHER_ORGANIZATION, EMAIL_IN_THIS_ORGANIZATION } from "@/lib/accounts/email-rule";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { callerFor, createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
+import { fieldErrorsOf } from "../support/refusals";
 
 const invite = (overrides: Record<string, unknown> = {}) =>
   InviteUserInput.parse({ firstName: "Grace", lastName: "Hopper", email: uniqueEmail("grace"), role: "sales", ...overrides });
-
-async function fieldErrorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-}
 
 describe("inviting a team member", () => {
   it("creates an Invited user in the caller's partner, with an outbox email and an audit event", async () => {
@@ -49,7 +44,7 @@ describe("inviting a team member", () => {
     await inviteTeamMember(caller, invite({ email }));
     const before = await db.outboxEmail.count();
 
-    const errors = await fieldErrorOf(inviteTeamMember(caller, invite({ email: `  ${email.toUpperCase()} ` })));
+    const errors = await fieldErrorsOf(inviteTeamMember(caller, invite({ email: `  ${email.toUpperCase()} ` })));
     expect(errors).toEqual({ email: [EMAIL_IN_THIS_ORGANIZATION] });
     expect(await db.user.count({ where: { emailNormalized: email } })).toBe(1);
     expect(await db.outboxEmail.count()).toBe(before);
@@ -94,20 +89,20 @@ describe("inviting a team member", () => {
   it("refuses to grant permissions the inviter does not hold", async () => {
     const { partner } = await createPartner();
     const manager = await createPartnerUser(partner.id, { role: null, permissions: ["users.view", "users.manage"] });
-    const errors = await fieldErrorOf(inviteTeamMember(callerFor(manager), invite({ role: "", permissions: ["audit.view"] })));
+    const errors = await fieldErrorsOf(inviteTeamMember(callerFor(manager), invite({ role: "", permissions: ["audit.view"] })));
     expect(errors.permissions[0]).toMatch(/can't grant permissions you don't have: View audit log/);
 
-    const roleErrors = await fieldErrorOf(inviteTeamMember(callerFor(manager), invite({ role: "sales" })));
+    const roleErrors = await fieldErrorsOf(inviteTeamMember(callerFor(manager), invite({ role: "sales" })));
     expect(roleErrors.role[0]).toMatch(/can't grant/);
   });
 
   it("requires a Partner Admin of the same partner as manager for an Account Executive", async () => {
     const a = await createPartner();
     const b = await createPartner();
-    expect(await fieldErrorOf(inviteTeamMember(a.caller, invite({ role: "account_executive" })))).toEqual({
+    expect(await fieldErrorsOf(inviteTeamMember(a.caller, invite({ role: "account_executive" })))).toEqual({
       managerId: ["A Partner Account Executive needs a manager."],
     });
-    const foreignManager = await fieldErrorOf(
+    const foreignManager = await fieldErrorsOf(
       inviteTeamMember(a.caller, invite({ role: "account_executive", managerId: b.admin.id })),
     );
     expect(foreignManager.managerId[0]).toMatch(/Partner Admin of your organization/);

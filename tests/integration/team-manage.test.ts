@@ -12,29 +12,17 @@ import {
   transferPrimaryUser,
   updateTeamMember,
 } from "@/lib/team/manage";
-import { EditUserInput, RestoreUserInput } from "@/lib/team/schemas";
+import { RestoreUserInput } from "@/lib/team/schemas";
 import { inviteTeamMember } from "@/lib/team/invite";
 import { InviteUserInput } from "@/lib/team/schemas";
 import { listTeamPage } from "@/lib/team/queries";
 import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/sessions";
 import type { PartnerCaller } from "@/lib/auth/caller";
-import { callerFor, createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { callerFor, createPartner, editInputFor, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 const meta = { ip: null, userAgent: "vitest" };
 
-type Member = Awaited<ReturnType<typeof createPartnerUser>>;
-const edit = (user: Member, overrides: Record<string, unknown> = {}) =>
-  EditUserInput.parse({
-    userId: user.id,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    role: user.role ?? "",
-    permissions: user.permissions,
-    managerId: user.managerId ?? "",
-    notifications: user.notifications,
-    ...overrides,
-  });
 
 async function rejection(promise: Promise<unknown>) {
   return promise.then(
@@ -62,7 +50,7 @@ describe("editing a team member", () => {
 
     await updateTeamMember(
       caller,
-      edit(user, { firstName: "Renamed", phone: "+1 415 555 0100", role: "read_only", permissions: ["audit.view"], notifications: ["weekly_summary"] }),
+      editInputFor(user, { firstName: "Renamed", phone: "+1 415 555 0100", role: "read_only", permissions: ["audit.view"], notifications: ["weekly_summary"] }),
     );
     const saved = await reload(user.id);
     expect(saved).toMatchObject({ firstName: "Renamed", phone: "+14155550100", role: "read_only", permissions: ["audit.view"] });
@@ -78,7 +66,7 @@ describe("editing a team member", () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "sales" });
     const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
-    await updateTeamMember(caller, edit(user, { lastName: "Newname" }));
+    await updateTeamMember(caller, editInputFor(user, { lastName: "Newname" }));
     expect(await findLiveSession(session!.sessionId)).not.toBeNull();
   });
 
@@ -88,12 +76,12 @@ describe("editing a team member", () => {
     const target = await createPartnerUser(partner.id, { role: null, permissions: ["customers.view", "users.view"] });
     const actor = callerFor(manager);
 
-    const errors = await fieldErrors(updateTeamMember(actor, edit(target, { permissions: ["customers.view", "users.view", "settings.manage"] })));
+    const errors = await fieldErrors(updateTeamMember(actor, editInputFor(target, { permissions: ["customers.view", "users.view", "settings.manage"] })));
     expect(errors.permissions[0]).toMatch(/can't grant permissions you don't have: Manage settings/);
     expect((await reload(target.id)).permissions).toEqual(["customers.view", "users.view"]);
 
-    await updateTeamMember(actor, edit(target, { firstName: "Kept" }));
-    await updateTeamMember(actor, edit(target, { permissions: ["customers.view"] }));
+    await updateTeamMember(actor, editInputFor(target, { firstName: "Kept" }));
+    await updateTeamMember(actor, editInputFor(target, { permissions: ["customers.view"] }));
     expect((await reload(target.id)).permissions).toEqual(["customers.view"]);
     // (A target holding something the actor lacks can't be touched at all: team-privilege-ceiling.test.ts.)
   });
@@ -101,7 +89,7 @@ describe("editing a team member", () => {
   it("refuses to let anyone remove their own permissions", async () => {
     const { partner, admin, caller } = await createPartner();
     await createPartnerUser(partner.id); // another admin, so "last admin" isn't the reason
-    const errors = await fieldErrors(updateTeamMember(caller, edit(admin, { role: "sales" })));
+    const errors = await fieldErrors(updateTeamMember(caller, editInputFor(admin, { role: "sales" })));
     expect(errors.role[0]).toMatch(/can't change your own role or permissions/);
     expect((await reload(admin.id)).role).toBe("partner_admin");
   });
@@ -110,12 +98,12 @@ describe("editing a team member", () => {
     const a = await createPartner();
     const b = await createPartner();
     const user = await createPartnerUser(a.partner.id, { role: "sales" });
-    expect((await fieldErrors(updateTeamMember(a.caller, edit(user, { role: "account_executive" })))).managerId).toEqual([
+    expect((await fieldErrors(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive" })))).managerId).toEqual([
       "A Partner Account Executive needs a manager.",
     ]);
-    const foreign = await fieldErrors(updateTeamMember(a.caller, edit(user, { role: "account_executive", managerId: b.admin.id })));
+    const foreign = await fieldErrors(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive", managerId: b.admin.id })));
     expect(foreign.managerId[0]).toMatch(/Partner Admin of your organization/);
-    await updateTeamMember(a.caller, edit(user, { role: "account_executive", managerId: a.admin.id }));
+    await updateTeamMember(a.caller, editInputFor(user, { role: "account_executive", managerId: a.admin.id }));
     expect((await reload(user.id)).managerId).toBe(a.admin.id);
   });
 
@@ -123,7 +111,7 @@ describe("editing a team member", () => {
     const { partner, caller } = await createPartner();
     const boss = await createPartnerUser(partner.id, { firstName: "Bea", lastName: "Boss" });
     await createPartnerUser(partner.id, { role: "account_executive", managerId: boss.id });
-    const errors = await fieldErrors(updateTeamMember(caller, edit(boss, { role: "sales" })));
+    const errors = await fieldErrors(updateTeamMember(caller, editInputFor(boss, { role: "sales" })));
     expect(errors.role[0]).toMatch(/1 person reports to Bea Boss\. Assign them another manager first/);
   });
 
@@ -131,7 +119,7 @@ describe("editing a team member", () => {
     const a = await createPartner();
     const b = await createPartner();
     const victim = await createPartnerUser(a.partner.id, { role: "sales" });
-    await expect(updateTeamMember(b.caller, edit(victim, { firstName: "Hacked" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateTeamMember(b.caller, editInputFor(victim, { firstName: "Hacked" }))).rejects.toBeInstanceOf(NotFoundError);
     expect((await reload(victim.id)).firstName).toBe("Test");
   });
 });
@@ -143,7 +131,7 @@ describe("the last person who can manage users", () => {
     const helper = await createPartnerUser(partner.id, { role: null, permissions: ["users.view", "users.manage"] });
     // The admin's own seat stops counting (disabled directly, as setup): the helper is now the last one.
     await db.user.update({ where: { id: admin.id }, data: { status: "DISABLED" } });
-    const error = await rejection(updateTeamMember(callerFor(admin), edit(helper, { permissions: ["users.view"] })));
+    const error = await rejection(updateTeamMember(callerFor(admin), editInputFor(helper, { permissions: ["users.view"] })));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toMatch(/last active person who can manage the team/);
     expect((await reload(helper.id)).permissions).toContain("users.manage");
@@ -161,8 +149,8 @@ describe("the last person who can manage users", () => {
     // (The primary user stays the former admin, so neither demotion is refused for being the primary.)
 
     for (let round = 0; round < 5; round++) {
-      const demoteBob = edit(await reload(bob.id), { role: "sales" });
-      const demoteAnn = edit(await reload(ann.id), { role: "sales" });
+      const demoteBob = editInputFor(await reload(bob.id), { role: "sales" });
+      const demoteAnn = editInputFor(await reload(ann.id), { role: "sales" });
       const [first, second] = await Promise.allSettled([
         updateTeamMember(callerFor(ann), demoteBob),
         updateTeamMember(callerFor(bob), demoteAnn),

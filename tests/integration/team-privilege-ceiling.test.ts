@@ -16,24 +16,13 @@ import {
   transferPrimaryUser,
   updateTeamMember,
 } from "@/lib/team/manage";
-import { EditUserInput, RestoreUserInput } from "@/lib/team/schemas";
+import { RestoreUserInput } from "@/lib/team/schemas";
 import { mayActOn } from "@/lib/team/ceiling";
 import type { PartnerCaller } from "@/lib/auth/caller";
-import { callerFor, createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { callerFor, createPartner, editInputFor, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 type Member = Awaited<ReturnType<typeof createPartnerUser>>;
 
-const edit = (user: Member, overrides: Record<string, unknown> = {}) =>
-  EditUserInput.parse({
-    userId: user.id,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    role: user.role ?? "",
-    permissions: user.permissions,
-    managerId: user.managerId ?? "",
-    notifications: user.notifications,
-    ...overrides,
-  });
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -85,7 +74,7 @@ describe("the email-change takeover", () => {
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: attackerAddress, template: "email-change-confirm" } });
     const token = (mail.props as { confirmUrl: string }).confirmUrl.split("/confirm-email/")[1];
 
-    await updateTeamMember(primaryCaller, edit(target, { role: "partner_admin" }));
+    await updateTeamMember(primaryCaller, editInputFor(target, { role: "partner_admin" }));
 
     await expect(confirmEmailChange(token, { ip: null, userAgent: "vitest" })).rejects.toThrow(/expired or has already been used/);
     expect((await reload(target.id)).email).toBe(target.email);
@@ -105,13 +94,13 @@ describe("every action on another member", () => {
   const cases: Case[] = [
     {
       action: "edit",
-      run: (actor, target) => updateTeamMember(actor, edit(target, { firstName: "Changed" })),
+      run: (actor, target) => updateTeamMember(actor, editInputFor(target, { firstName: "Changed" })),
       unchanged: async (target) => expect((await reload(target.id)).firstName).toBe(target.firstName),
     },
     {
       action: "permissions",
-      run: (actor, target) => updateTeamMember(actor, edit(target, { role: "read_only" })),
-      allowed: (actor, target) => updateTeamMember(actor, edit(target, { role: "", permissions: ["users.view", "customers.view"] })),
+      run: (actor, target) => updateTeamMember(actor, editInputFor(target, { role: "read_only" })),
+      allowed: (actor, target) => updateTeamMember(actor, editInputFor(target, { role: "", permissions: ["users.view", "customers.view"] })),
       unchanged: async (target) => expect((await reload(target.id)).role).toBe("sales"),
     },
     {
@@ -192,7 +181,7 @@ describe("the primary user", () => {
   it("can't be acted on by another Partner Admin, who can't take the primary role either; the primary user can act on themself and hand it over", async () => {
     const { partner, primary, primaryCaller, nadia, nadiaCaller } = await team();
     const onlyPrimary = "Only the primary user can change the primary user's account.";
-    expect(await refusal(updateTeamMember(nadiaCaller, edit(primary, { firstName: "Hijacked" })))).toBe(onlyPrimary);
+    expect(await refusal(updateTeamMember(nadiaCaller, editInputFor(primary, { firstName: "Hijacked" })))).toBe(onlyPrimary);
     expect(await refusal(requestEmailChange(nadiaCaller, primary.id, uniqueEmail("hijack")))).toBe(onlyPrimary);
     expect(await refusal(sendResetLinkToMember(nadiaCaller, primary.id))).toBe(onlyPrimary);
     expect(await refusal(disableTeamMember(nadiaCaller, primary.id))).toBe(onlyPrimary);
@@ -203,7 +192,7 @@ describe("the primary user", () => {
     expect((await db.partner.findUniqueOrThrow({ where: { id: partner.id } })).primaryUserId).toBe(primary.id);
     expect(mayActOn(nadiaCaller, primary, true)).toBe(false);
 
-    await updateTeamMember(primaryCaller, edit(primary, { firstName: "Renamed" }));
+    await updateTeamMember(primaryCaller, editInputFor(primary, { firstName: "Renamed" }));
     await requestOwnEmailChange(primaryCaller, { newEmail: uniqueEmail("mine"), currentPassword: TEST_PASSWORD });
     await sendResetLinkToMember(primaryCaller, primary.id);
     expect(mayActOn(primaryCaller, primary, true)).toBe(true);
@@ -215,13 +204,13 @@ describe("the primary user", () => {
 describe("your own account", () => {
   it("lets you change your name but never your role or permissions, not even to the same permissions by another route", async () => {
     const { helper, helperUser } = await team();
-    await updateTeamMember(helper, edit(helperUser, { firstName: "Renamed", phone: "+1 415 555 0100" }));
+    await updateTeamMember(helper, editInputFor(helperUser, { firstName: "Renamed", phone: "+1 415 555 0100" }));
     expect(await reload(helperUser.id)).toMatchObject({ firstName: "Renamed", phone: "+14155550100" });
 
     // No role, the same three permissions ticked: what they can do wouldn't change, but it is still their own role.
     const error = await updateTeamMember(
       helper,
-      edit(helperUser, { role: "", permissions: ["users.view", "customers.view", "users.manage"] }),
+      editInputFor(helperUser, { role: "", permissions: ["users.view", "customers.view", "users.manage"] }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.role).toEqual(["You can't change your own role or permissions. Ask another admin."]);

@@ -6,8 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { startSmtpServer } from "../support/smtp-server";
 import { buildStandalone, standaloneDir, standaloneIsStale } from "../../scripts/build";
 import { applyMigrations } from "../../scripts/support/migrations";
 import { databaseUrl, ensureDatabase, freePort, startPostgres, type RunningPostgres } from "../../scripts/support/postgres";
@@ -23,6 +22,18 @@ export function ensureStandaloneBuild() {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type Instance = { name: string; base: string; port: number; process: ChildProcess; stderr: string[] };
+
+/** An instance's environment: the database at `databaseUrl`, its outbox worker delivering to `smtpPort` every 200 ms. */
+export function workerInstanceEnv(databaseUrl: string, secret: string, smtpPort: number, appUrl = "http://127.0.0.1:3999"): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secret,
+    APP_URL: appUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    OUTBOX_WORKER_ENABLED: "true",
+    OUTBOX_POLL_INTERVAL_MS: "200",
+  };
+}
 
 /**
  * Starts `node <dist>/standalone/server.js` in production mode; resolves once it serves /login
@@ -83,26 +94,11 @@ export type Smtp = { port: number; received: Received[]; close: () => Promise<vo
 /** A real SMTP server (smtp-server) that records each message it accepted; `delayMs` holds each DATA before accepting. */
 export async function startSmtp(options: { port?: number; delayMs?: number } = {}): Promise<Smtp> {
   const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then(async (parsed) => {
-          if (options.delayMs) await sleep(options.delayMs);
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), messageId: parsed.messageId ?? "", at: Date.now() });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  const port = options.port ?? (await freePort());
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const server = await startSmtpServer(async ({ to, parsed }) => {
+    if (options.delayMs) await sleep(options.delayMs);
+    received.push({ to, messageId: parsed.messageId ?? "", at: Date.now() });
+  }, options.port);
+  return { ...server, received };
 }
 
 /** Signs in through next-auth's credentials endpoint, as the browser's form does; the session cookie or null. */

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrl, freePort } from "../../scripts/support/postgres";
 import { cloneTemplate, startTestServer, type TestServer } from "../support/test-database";
-import { ensureStandaloneBuild, getPage, signIn, sleep, startInstance, startSmtp, type Instance, type Smtp } from "./support";
+import { ensureStandaloneBuild, getPage, signIn, sleep, startInstance, startSmtp, workerInstanceEnv, type Instance, type Smtp } from "./support";
 
 const SECRET = "scale-tests-secret-0123456789abcdefghijkl";
 const INVITES = 500;
@@ -75,15 +75,7 @@ beforeAll(async () => {
   ensureStandaloneBuild();
 
   const ports = [await freePort(), await freePort()];
-  const env = (port: number) => ({
-    DATABASE_URL: dbUrl,
-    AUTH_SECRET: SECRET,
-    APP_URL: `http://127.0.0.1:${ports[0]}`,
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    OUTBOX_WORKER_ENABLED: "true",
-    OUTBOX_POLL_INTERVAL_MS: "200",
-    PORT: String(port),
-  });
+  const env = (port: number) => ({ ...workerInstanceEnv(dbUrl, SECRET, smtp.port, `http://127.0.0.1:${ports[0]}`), PORT: String(port) });
   instances.push(...(await Promise.all(ports.map((port, index) => startInstance(index === 0 ? "A" : "B", env(port), port)))));
 });
 

@@ -29,7 +29,7 @@ export async function contract(path: string, method: string, response: Response)
   checked.push(`${method} ${path} ${response.status}`);
 }
 
-export const BASE = "http://localhost:3000/api/v1";
+const BASE = "http://localhost:3000/api/v1";
 
 export function request(method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}) {
   return new Request(BASE + path, {

@@ -1,7 +1,7 @@
 // Customers, products, subscriptions and customer users through the real database.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { uniqueEmail } from "./factories";
+import { testPasswordHash, uniqueEmail } from "./factories";
 
 export async function createProduct(overrides: Partial<{ code: string; name: string; maxSeatsPerOrder: number }> = {}) {
   const suffix = randomUUID().slice(0, 8).toUpperCase();
@@ -32,7 +32,15 @@ export async function createSubscription(customer: { id: string; partnerId: stri
 
 export async function createCustomerUser(
   customer: { id: string; partnerId: string },
-  overrides: Partial<{ firstName: string; lastName: string; email: string; subscriptionIds: string[] }> = {},
+  overrides: Partial<{
+    firstName: string;
+    lastName: string;
+    email: string;
+    subscriptionIds: string[];
+    status: "ACTIVE" | "INVITED" | "DISABLED";
+    /** Give the user TEST_PASSWORD, so they can sign in. */
+    withPassword: boolean;
+  }> = {},
 ) {
   const email = overrides.email ?? uniqueEmail("cu");
   const user = await db.user.create({
@@ -45,7 +53,8 @@ export async function createCustomerUser(
       email,
       emailNormalized: email.toLowerCase(),
       username: `cu-${randomUUID()}`,
-      status: "ACTIVE",
+      status: overrides.status ?? "ACTIVE",
+      passwordHash: overrides.withPassword ? await testPasswordHash() : null,
     },
   });
   for (const subscriptionId of overrides.subscriptionIds ?? []) {

@@ -4,10 +4,16 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { effectivePermissions } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import type { PartnerCaller } from "@/lib/auth/caller";
+import type { Caller, PartnerCaller } from "@/lib/auth/caller";
+import { EditUserInput } from "@/lib/team/schemas";
 
 export const TEST_PASSWORD = "test-password-4821";
 let passwordHash: Promise<string> | undefined;
+
+/** The hash of TEST_PASSWORD (hashed once per process: hashing is slow on purpose). */
+export function testPasswordHash() {
+  return (passwordHash ??= hashPassword(TEST_PASSWORD));
+}
 
 export function uniqueEmail(prefix = "user") {
   return `${prefix}.${randomUUID().slice(0, 8)}@example.test`;
@@ -38,7 +44,7 @@ export async function createPartnerUser(partnerId: string, overrides: UserOverri
       permissions: overrides.permissions ?? [],
       managerId: overrides.managerId ?? null,
       status,
-      passwordHash: status === "INVITED" ? null : await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      passwordHash: status === "INVITED" ? null : await testPasswordHash(),
     },
   });
 }
@@ -55,14 +61,20 @@ export function callerFor(
   user: { id: string; partnerId: string | null; role: string | null; permissions: string[]; firstName: string; lastName: string; email: string },
   partnerName = "Test partner",
 ): PartnerCaller {
+  return testCaller(user, { kind: "PARTNER", partnerId: user.partnerId!, partnerName });
+}
+
+/** A signed-in caller for `user`, as getCaller makes one from a session; `account` says which kind of account and tenant. */
+export function testCaller<A extends Pick<Caller, "kind" | "partnerId" | "partnerName">>(
+  user: { id: string; role: string | null; permissions?: string[]; firstName: string; lastName: string; email: string },
+  account: A,
+): Caller & A {
   return {
     userId: user.id,
     sessionId: randomUUID(),
-    kind: "PARTNER",
-    partnerId: user.partnerId!,
-    partnerName,
+    ...account,
     role: user.role,
-    permissions: effectivePermissions(user.role, user.permissions),
+    permissions: effectivePermissions(user.role, user.permissions ?? []),
     firstName: user.firstName,
     lastName: user.lastName,
     email: user.email,
@@ -70,4 +82,18 @@ export function callerFor(
     ip: "127.0.0.1",
     userAgent: "vitest",
   };
+}
+
+/** The team edit form's input for a member as it stands, with some fields changed. */
+export function editInputFor(user: Awaited<ReturnType<typeof createPartnerUser>>, overrides: Record<string, unknown> = {}) {
+  return EditUserInput.parse({
+    userId: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    role: user.role ?? "",
+    permissions: user.permissions,
+    managerId: user.managerId ?? "",
+    notifications: user.notifications,
+    ...overrides,
+  });
 }

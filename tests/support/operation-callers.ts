@@ -3,23 +3,22 @@
 // the callers production builds (a real key through authenticateApiKey, a
 // real session through a cookie next-auth would issue) — and a request scope
 // so a server action (formAction) can run in a test with that session.
-import { randomUUID } from "node:crypto";
 import { encode } from "@auth/core/jwt";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { Caller, PartnerCaller } from "@/lib/auth/caller";
-import { effectivePermissions, PARTNER_PERMISSIONS, type PartnerRoleKey, type StaffRoleKey } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/caller";
+import { PARTNER_PERMISSIONS, type PartnerRoleKey, type StaffRoleKey } from "@/lib/auth/permissions";
 import { insertApiKey } from "@/lib/api-keys/keys";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createSession } from "@/lib/auth/sessions";
-import { callerFor, createPartner, createPartnerUser } from "./factories";
+import { callerFor, createPartner, createPartnerUser, testCaller } from "./factories";
 import { createStaffUser } from "./staff-factories";
 import { createCustomer, createCustomerUser } from "./customer-factories";
 
 export const PARTNER_CALLERS = ["partner_admin", "account_executive", "sales", "read_only"] as const satisfies readonly PartnerRoleKey[];
 export const STAFF_CALLERS = ["portal_owner", "portal_admin", "support"] as const satisfies readonly StaffRoleKey[];
-export const OTHER_CALLERS = ["customer", "signedOut", "apiKeyAll", "apiKeyNone"] as const;
+const OTHER_CALLERS = ["customer", "signedOut", "apiKeyAll", "apiKeyNone"] as const;
 /** Every kind of caller, in the order the matrix walks them. */
 export const CALLER_KINDS = [...PARTNER_CALLERS, ...STAFF_CALLERS, ...OTHER_CALLERS] as const;
 export type CallerKind = (typeof CALLER_KINDS)[number];
@@ -52,21 +51,8 @@ export async function callerOfKind(kind: CallerKind, partner: TestPartner): Prom
     case "customer": {
       const customer = await createCustomer(partner.partner.id);
       const user = await createCustomerUser(customer);
-      return {
-        userId: user.id,
-        sessionId: randomUUID(),
-        kind: "CUSTOMER",
-        partnerId: partner.partner.id,
-        partnerName: partner.partner.name,
-        role: null,
-        permissions: effectivePermissions(null, []),
-        firstName: user.firstName,
-        lastName: user.lastName,
-        email: user.email,
-        mustChangePassword: false,
-        ip: "127.0.0.1",
-        userAgent: "vitest",
-      };
+      return testCaller({ ...user, role: null, permissions: [] }, { kind: "CUSTOMER", partnerId: partner.partner.id, partnerName: partner.partner.name });
+
     }
     case "signedOut":
       return null;
@@ -80,12 +66,21 @@ export async function callerOfKind(kind: CallerKind, partner: TestPartner): Prom
 }
 
 /** A real session for `user` and the cookie next-auth would set for it. */
-export async function sessionCookieFor(user: { id: string }): Promise<string> {
+async function sessionCookieFor(user: { id: string }): Promise<string> {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, sessionVersion: true } });
   const session = await createSession(db, row, { ip: "127.0.0.1", userAgent: "vitest" });
   const name = "authjs.session-token";
   const token = await encode({ token: { sub: user.id, sid: session.id }, secret: env().AUTH_SECRET, salt: name });
   return `${name}=${token}`;
+}
+
+/**
+ * Signs in once a Partner Admin of `partner` and a Portal Owner; answers which session cookie to post an operation's
+ * form with: the Portal Owner's for staff operations, none for public ones, the Partner Admin's for the rest.
+ */
+export async function sessionsByAccess(partner: TestPartner) {
+  const cookies = { partner: await sessionCookieFor(partner.admin), staff: await sessionCookieFor((await createStaffUser("portal_owner")).user) };
+  return (op: { access: object }) => ("staff" in op.access ? cookies.staff : "public" in op.access ? null : cookies.partner);
 }
 
 /**
@@ -113,5 +108,3 @@ export async function inRequestScope<T>(cookie: string | null, fn: () => Promise
   };
   return workAsyncStorage.run(workStore as never, () => workUnitAsyncStorage.run(requestStore, fn));
 }
-
-export type { PartnerCaller };

@@ -1,12 +1,8 @@
 // Vendor staff for tests of the vendor console.
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { effectivePermissions, type StaffRoleKey } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/password";
+import type { StaffRoleKey } from "@/lib/auth/permissions";
 import type { StaffCaller } from "@/lib/support/staff-access";
-import { TEST_PASSWORD, uniqueEmail } from "./factories";
-
-let passwordHash: Promise<string> | undefined;
+import { testCaller, testPasswordHash, uniqueEmail } from "./factories";
 
 export async function createStaffUser(role: StaffRoleKey, overrides: { firstName?: string; email?: string } = {}) {
   const email = overrides.email ?? uniqueEmail(role.replace("_", "-"));
@@ -19,26 +15,9 @@ export async function createStaffUser(role: StaffRoleKey, overrides: { firstName
       email,
       emailNormalized: email.toLowerCase(),
       status: "ACTIVE",
-      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+      passwordHash: await testPasswordHash(),
     },
   });
-  return { user, caller: staffCallerFor(user) };
-}
-
-export function staffCallerFor(user: { id: string; role: string | null; firstName: string; lastName: string; email: string }): StaffCaller {
-  return {
-    userId: user.id,
-    sessionId: randomUUID(),
-    kind: "STAFF",
-    partnerId: null,
-    partnerName: null,
-    role: user.role,
-    permissions: effectivePermissions(user.role, []),
-    firstName: user.firstName,
-    lastName: user.lastName,
-    email: user.email,
-    mustChangePassword: false,
-    ip: "127.0.0.1",
-    userAgent: "vitest",
-  };
+  const caller: StaffCaller = testCaller({ ...user, permissions: [] }, { kind: "STAFF", partnerId: null, partnerName: null });
+  return { user, caller };
 }

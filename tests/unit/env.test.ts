@@ -1,19 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { env, resetEnvCacheForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { envParser } from "../support/env";
 
-const saved = { ...process.env };
-const base = { DATABASE_URL: "postgres://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32) };
-
-function parse(values: Record<string, string | undefined>) {
-  process.env = { ...base, ...values } as unknown as NodeJS.ProcessEnv;
-  resetEnvCacheForTests();
-  return env();
-}
-
-afterEach(() => {
-  process.env = saved;
-  resetEnvCacheForTests();
-});
+const parse = envParser();
 
 describe("configuration", () => {
   it("keeps mail in the dev mailbox outside production, and not in production", () => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { env, resetEnvCacheForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { envParser, REQUIRED_ENV } from "../support/env";
 import { isLoopbackAddress, isLoopbackHost, mayReadDevMailbox } from "@/lib/email/mailbox-access";
 
 describe("the dev mailbox's loopback check", () => {
@@ -86,17 +86,7 @@ describe("the dev mailbox's loopback check", () => {
 });
 
 describe("HOST in the configuration", () => {
-  const saved = process.env;
-  const base = { DATABASE_URL: "postgres://u:p@localhost:5432/db", AUTH_SECRET: "x".repeat(32), DEV_MAILBOX: "true" };
-  const parse = (values: Record<string, string>) => {
-    process.env = { ...base, ...values } as unknown as NodeJS.ProcessEnv;
-    resetEnvCacheForTests();
-    return env();
-  };
-  afterEach(() => {
-    process.env = saved;
-    resetEnvCacheForTests();
-  });
+  const parse = envParser({ ...REQUIRED_ENV, DEV_MAILBOX: "true" });
 
   it("refuses a network HOST while mail would be kept in a mailbox only loopback may read, naming the variable", () => {
     expect(() => parse({ HOST: "0.0.0.0" })).toThrow(/HOST: the dev mailbox is only served on a loopback address/);

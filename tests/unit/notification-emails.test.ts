@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/email/render";
 import { linksIn } from "@/lib/email/links";
 import { isoWeekOf, previousIsoWeek, weekLabel } from "@/lib/notifications/weekly-summary";
-import type { LicenseChangeItem } from "@/emails/license-changes";
+import type { LicenseChangeItem, LicenseChangesEmailProps } from "@/emails/license-changes";
 
 // The notification emails people opt in to (decision 0017): one event reads
 // as that event, several as a digest; each has a plain-text part and the
@@ -18,15 +18,16 @@ const change = (userName: string, overrides: Partial<LicenseChangeItem> = {}): L
   ...overrides,
 });
 
+/** The license changes email to Nadia of Northwind, with her notification settings link. */
+const licenseChangesEmail = (props: Pick<LicenseChangesEmailProps, "changes" | "totals" | "linkUrl">) =>
+  renderEmail("license-changes", { firstName: "Nadia", organizationName: "Northwind", settingsUrl, ...props });
+
 describe("the license changes email", () => {
   it("tells a single change as it happened", async () => {
-    const email = await renderEmail("license-changes", {
-      firstName: "Nadia",
-      organizationName: "Northwind",
+    const email = await licenseChangesEmail({
       changes: [change("Lena Larsen")],
       totals: { changes: 1, assigned: 1, revoked: 0, customers: 1 },
       linkUrl: "https://portal.example.test/customers/c1/users",
-      settingsUrl,
     });
     expect(email.subject).toBe("Lena Larsen (Fabrikam Dental) was assigned Productivity Standard");
     expect(email.text).toContain("Hello Nadia,");
@@ -37,13 +38,10 @@ describe("the license changes email", () => {
   });
 
   it("sums up many changes as one digest listing the first ones", async () => {
-    const email = await renderEmail("license-changes", {
-      firstName: "Nadia",
-      organizationName: "Northwind",
+    const email = await licenseChangesEmail({
       changes: [change("Ann One", { via: "CSV import" }), change("Ben Two", { assigned: [], revoked: ["Security Plus"], customerName: "Tailspin" })],
       totals: { changes: 1500, assigned: 1400, revoked: 100, customers: 2 },
       linkUrl: "https://portal.example.test/customers",
-      settingsUrl,
     });
     expect(email.subject).toBe("1,500 license changes for 2 customers");
     expect(email.text).toContain("1,400 licenses assigned and 100 licenses revoked, for 1,500 users of 2 customers");
@@ -54,13 +52,10 @@ describe("the license changes email", () => {
   });
 
   it("escapes names in the HTML", async () => {
-    const email = await renderEmail("license-changes", {
-      firstName: "Nadia",
-      organizationName: "Northwind",
+    const email = await licenseChangesEmail({
       changes: [change(`<script>x</script>`)],
       totals: { changes: 1, assigned: 1, revoked: 0, customers: 1 },
       linkUrl: "https://portal.example.test/customers",
-      settingsUrl,
     });
     expect(email.html).not.toContain("<script>x");
   });

@@ -3,21 +3,12 @@
 // user (both the member page's button and the vendor console's list).
 import { describe, expect, it } from "vitest";
 import { PARTNER_ROLES } from "@/lib/auth/permissions";
-import { notificationKindsFor } from "@/lib/notifications/kinds";
+import { NOTIFICATION_KINDS, notificationKindsFor } from "@/lib/notifications/kinds";
 import { mayBecomePrimary } from "@/lib/team/rules";
 
 describe("the notifications a person may choose (Your account → Email notifications)", () => {
   it("offers a Partner Admin every kind", () => {
-    expect(notificationKindsFor(PARTNER_ROLES.partner_admin.permissions)).toEqual([
-      "license_changes",
-      "new_orders",
-      "weekly_summary",
-      "security",
-      "invitation_accepted",
-      "invitation_expired",
-      "subscription_almost_full",
-      "subscription_full",
-    ]);
+    expect(notificationKindsFor(PARTNER_ROLES.partner_admin.permissions)).toEqual(NOTIFICATION_KINDS);
   });
 
   it("offers Sales only what they can receive: no team or seat notices", () => {

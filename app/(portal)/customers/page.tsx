@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CustomerSearch } from "@/components/ui/customer-search";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { listCustomers } from "@/lib/customers/customers";
@@ -21,22 +22,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Customers" action={can(caller, "customers.manage") && { href: "/customers/new", label: "Add customer" }} />
-      <form role="search" className="mb-4 flex gap-2" action="/customers">
-        <label htmlFor="customer-search" className="sr-only">
-          Search customers
-        </label>
-        <input
-          id="customer-search"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Name, email or customer ID (C-000123)"
-          className="w-full max-w-md rounded-md border border-gray-300 px-3 py-2 text-sm"
-        />
-        <button type="submit" className="rounded-md border border-gray-300 px-3 py-2 text-sm font-medium hover:bg-gray-50">
-          Search
-        </button>
-      </form>
+      <CustomerSearch action="/customers" id="customer-search" label="Search customers" button="Search" defaultValue={q} />
       <DataTable
         caption="Customers"
         headers={["Customer ID", "Name", "Type", "Contact email", "Users"]}

@@ -12,7 +12,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, queryHref } from "@/components/ui/pager";
-import { ActionButton } from "@/components/form/action-button";
+import { ActionButton, ResendInviteButton } from "@/components/form/action-button";
 import { TeamTabs } from "./team-tabs";
 import { env } from "@/lib/env";
 
@@ -125,14 +125,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
               {canManage && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
                   {member.displayStatus.inviteAction && mayActOn(caller, member, settings?.primaryUserId === member.id) && (
-                    <ActionButton
-                      action={resendInviteAction}
-                      fields={{ userId: member.id }}
-                      size="sm"
-                      label={member.displayStatus.inviteAction}
-                      pendingLabel="Sending…"
-                      accessibleName={`${member.displayStatus.inviteAction === "Re-invite" ? "Re-invite" : "Resend invite to"} ${name}`}
-                    />
+                    <ResendInviteButton action={resendInviteAction} user={member} inviteAction={member.displayStatus.inviteAction} />
                   )}
                 </td>
               )}

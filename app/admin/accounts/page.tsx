@@ -1,19 +1,18 @@
-import { readSearchParams, type RawSearchParams } from "@/lib/http/params";
-import Link from "next/link";
+import { readSearchParams, type RawSearchParams, SearchPageQuery } from "@/lib/http/params";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { searchAccounts } from "@/lib/support/lookup";
-import { AccountSearchQuery } from "@/lib/support/schemas";
 import { formatDateTime } from "@/components/ui/format";
 import { KIND_LABELS } from "./account-status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { numberedPages, Pager, queryHref } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/table";
+import { AccountLink } from "../account-link";
 
 export const metadata = { title: "Accounts · Vendor console" };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("accounts.lookup");
-  const { values: query } = readSearchParams(await searchParams, AccountSearchQuery);
+  const { values: query } = readSearchParams(await searchParams, SearchPageQuery);
   const { accounts, total, page, pageCount } = await searchAccounts(staff, query);
 
   return (
@@ -52,9 +51,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             {accounts.map((account) => (
               <tr key={account.id}>
                 <td className="px-4 py-3">
-                  <Link href={`/admin/accounts/${account.id}`} className="text-blue-700 underline">
-                    {account.firstName} {account.lastName}
-                  </Link>
+                  <AccountLink account={account} />
                 </td>
                 <td className="px-4 py-3">{account.email}</td>
                 <td className="px-4 py-3">{account.tenant.label}</td>

@@ -1,9 +1,8 @@
-import { readSearchParams, type RawSearchParams } from "@/lib/http/params";
+import { readSearchParams, type RawSearchParams, SearchPageQuery } from "@/lib/http/params";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { can } from "@/lib/auth/permissions";
 import { listPartners } from "@/lib/partners/queries";
-import { ListPartnersQuery } from "@/lib/partners/schemas";
 import { formatDateTime } from "@/components/ui/format";
 import { PartnerStatusBadge } from "./partner-status-badge";
 import { numberedPages, Pager, queryHref } from "@/components/ui/pager";
@@ -14,7 +13,7 @@ export const metadata = { title: "Partners · Vendor console" };
 
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const staff = await requireStaffPage("partners.view");
-  const { values: query } = readSearchParams(await searchParams, ListPartnersQuery);
+  const { values: query } = readSearchParams(await searchParams, SearchPageQuery);
   const { partners, total, page, pageCount } = await listPartners(staff, query);
 
   return (

@@ -1,15 +1,16 @@
-import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
 import { roleLabel, STAFF_ROLE_KEYS, STAFF_ROLES } from "@/lib/auth/permissions";
 import { listStaff } from "@/lib/support/staff-members";
 import { inviteStaffAction } from "@/lib/support/staff-actions";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
-import { ChoiceGroup, TextField } from "@/components/form/fields";
+import { ChoiceGroup } from "@/components/form/fields";
+import { NewPersonFields } from "@/components/form/person-fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ActionButton } from "@/components/form/action-button";
 import { disableStaffAction, enableStaffAction } from "@/lib/support/staff-actions";
 import { DataTable } from "@/components/ui/table";
+import { AccountLink } from "../account-link";
 
 export const metadata = { title: "Staff · Vendor console" };
 
@@ -27,9 +28,7 @@ export default async function StaffPage() {
         {members.map((member) => (
           <tr key={member.id}>
             <td className="px-4 py-3">
-              <Link href={`/admin/accounts/${member.id}`} className="text-blue-700 underline">
-                {member.firstName} {member.lastName}
-              </Link>
+              <AccountLink account={member} />
               {member.id === staff.userId && <span className="ml-2 text-xs text-gray-500">(you)</span>}
             </td>
             <td className="px-4 py-3">{member.email}</td>
@@ -54,11 +53,7 @@ export default async function StaffPage() {
           Invite staff member
         </h2>
         <ActionForm action={inviteStaffAction} aria-label="Invite staff member">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="firstName" label="First name" autoComplete="off" required />
-            <TextField name="lastName" label="Last name" autoComplete="off" required />
-          </div>
-          <TextField name="email" label="Email" type="email" autoComplete="off" required />
+          <NewPersonFields />
           <ChoiceGroup
             type="radio"
             name="role"

@@ -1,14 +1,12 @@
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { firstValue, readId, type RawSearchParams } from "@/lib/http/params";
+import type { RawSearchParams } from "@/lib/http/params";
+import { BareTable, benchPageId } from "../bare-page";
 
 // The baseline for /customers/{id}/users in bench/page-load.ts (DESIGN §12): a
 // Next.js page doing that list's single query (users with their licenses), with
 // no session, permission or layout. It exists only when BENCH_PAGES=true.
 export default async function BareCustomerUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const customer = readId(firstValue((await searchParams).customer));
-  if (!env().BENCH_PAGES || !customer) notFound();
+  const customer = await benchPageId(searchParams, "customer");
   const users = await db.user.findMany({
     where: { customerId: customer, kind: "CUSTOMER", deletedAt: null },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
@@ -22,23 +20,9 @@ export default async function BareCustomerUsersPage({ searchParams }: { searchPa
       licenses: { select: { subscription: { select: { product: { select: { name: true } } } } } },
     },
   });
-  return (
-    <main>
-      <h1>Users</h1>
-      <table>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                {user.firstName} {user.lastName}
-              </td>
-              <td>{user.email}</td>
-              <td>{user.status}</td>
-              <td>{user.licenses.map((l) => l.subscription.product.name).join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
-  );
+  const rows = users.map((user) => ({
+    id: user.id,
+    cells: [`${user.firstName} ${user.lastName}`, user.email, user.status, user.licenses.map((l) => l.subscription.product.name).join(", ")],
+  }));
+  return <BareTable heading="Users" rows={rows} />;
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/caller";
 import { changeOwnPasswordAction } from "@/lib/auth/actions";
-import { NEW_PASSWORD_HINT } from "@/lib/auth/password-rules";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
+import { NewPasswordFields } from "@/components/auth/new-password-form";
 
 export const metadata = { title: "Choose a new password" };
 
@@ -27,15 +27,7 @@ export default async function ChangePasswordPage() {
           hint={caller.mustChangePassword ? "The temporary password you signed in with." : undefined}
           required
         />
-        <TextField
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={NEW_PASSWORD_HINT}
-          required
-        />
-        <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required />
+        <NewPasswordFields />
         <SubmitButton pendingLabel="Saving…">Save password</SubmitButton>
       </ActionForm>
       {!caller.mustChangePassword && (

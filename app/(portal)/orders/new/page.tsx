@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CustomerSearch } from "@/components/ui/customer-search";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listCustomers } from "@/lib/customers/customers";
@@ -41,22 +42,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
     <div className="max-w-3xl">
       <h1 className="mb-6 text-2xl font-semibold">New order</h1>
       <h2 className="mb-2 text-lg font-semibold">Choose a customer</h2>
-      <form role="search" action="/orders/new" className="mb-4 flex gap-2">
-        <label htmlFor="order-customer-search" className="sr-only">
-          Find a customer
-        </label>
-        <input
-          id="order-customer-search"
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Name, email or customer ID (C-000123)"
-          className="w-full max-w-md rounded-md border border-gray-300 px-3 py-2 text-sm"
-        />
-        <button type="submit" className="rounded-md border border-gray-300 px-3 py-2 text-sm font-medium hover:bg-gray-50">
-          Find customer
-        </button>
-      </form>
+      <CustomerSearch action="/orders/new" id="order-customer-search" label="Find a customer" button="Find customer" defaultValue={q} />
       {results && (
         <ul aria-label="Matching customers" className="mb-6 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
           {results.customers.map((customer) => (

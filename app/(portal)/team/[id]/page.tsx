@@ -18,6 +18,7 @@ import {
 } from "@/lib/team/actions";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
+import { PhoneField } from "@/components/form/person-fields";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
@@ -65,7 +66,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <TextField name="firstName" label="First name" required defaultValue={member.firstName} />
             <TextField name="lastName" label="Last name" required defaultValue={member.lastName} />
           </div>
-          <TextField name="phone" label="Phone" type="tel" defaultValue={member.phone ?? ""} hint="Include the country code, like +1 415 555 0100." />
+          <PhoneField defaultValue={member.phone ?? ""} />
           {isSelf ? (
             <OwnPermissions role={member.role} permissions={member.permissions} />
           ) : (

@@ -7,7 +7,7 @@ import { DEFAULT_NOTIFICATIONS, NOTIFICATION_KINDS } from "@/lib/notifications/k
 import { NotFoundError } from "@/lib/errors";
 import { optionalId, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
-import { TextField } from "@/components/form/fields";
+import { NewPersonFields } from "@/components/form/person-fields";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -48,12 +48,7 @@ export default async function InviteUserPage({ searchParams }: { searchParams: P
       )}
       <div className="mt-4 rounded-lg border border-gray-200 bg-white p-6">
         <ActionForm action={inviteUserAction} aria-label="Invite user">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField name="firstName" label="First name" autoComplete="off" required />
-            <TextField name="lastName" label="Last name" autoComplete="off" required />
-          </div>
-          <TextField name="email" label="Email" type="email" autoComplete="off" required />
-          <TextField name="phone" label="Phone" type="tel" hint="Include the country code, like +1 415 555 0100." />
+          <NewPersonFields phone />
           <RoleField defaultRole={source ? source.role : null} />
           <ManagerField managers={managers} defaultManagerId={source?.managerId ?? null} />
           <PermissionsField defaults={source?.permissions ?? []} />

@@ -1,4 +1,5 @@
 import { readToken } from "@/lib/http/params";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { activateAccountAction, requestNewActivationLinkAction } from "@/lib/auth/actions";
@@ -14,18 +15,13 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
 
   if (!link || !token) {
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>
-        <p className="mb-6 text-sm text-gray-700">
-          {LINK_NO_LONGER_VALID} Links work once and expire after a few days. We can send a new link to the same
-          address.
-        </p>
+      <UnusableLink reason={`${LINK_NO_LONGER_VALID} Links work once and expire after a few days. We can send a new link to the same address.`}>
         {token && (
           <ActionForm action={requestNewActivationLinkAction} hiddenFields={{ token }}>
             <SubmitButton pendingLabel="Sending…">Send a new link</SubmitButton>
           </ActionForm>
         )}
-      </>
+      </UnusableLink>
     );
   }
 

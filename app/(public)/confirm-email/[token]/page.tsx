@@ -1,4 +1,5 @@
 import { readToken } from "@/lib/http/params";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { confirmEmailChangeAction } from "@/lib/auth/actions";
@@ -14,13 +15,9 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
 
   if (!link || !token) {
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>
-        <p className="mb-6 text-sm text-gray-700">
-          {EMAIL_CHANGE_LINK_NO_LONGER_VALID} Ask your admin to send a new one; your sign-in email hasn&apos;t changed.
-        </p>
+      <UnusableLink reason={`${EMAIL_CHANGE_LINK_NO_LONGER_VALID} Ask your admin to send a new one; your sign-in email hasn't changed.`}>
         <Link href="/login" className="font-semibold text-blue-700 underline">Go to sign in</Link>
-      </>
+      </UnusableLink>
     );
   }
 

@@ -1,4 +1,5 @@
 import { readToken } from "@/lib/http/params";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import Link from "next/link";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { resetPasswordAction } from "@/lib/auth/actions";
@@ -12,13 +13,11 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
 
   if (!link || !token) {
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-semibold">This link can&apos;t be used</h1>
-        <p className="mb-6 text-sm text-gray-700">{RESET_LINK_NO_LONGER_VALID} You can ask for a new one.</p>
+      <UnusableLink reason={`${RESET_LINK_NO_LONGER_VALID} You can ask for a new one.`}>
         <Link href="/forgot-password" className="font-semibold text-blue-700 underline">
           Reset your password again
         </Link>
-      </>
+      </UnusableLink>
     );
   }
 

@@ -12,13 +12,14 @@ import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
 import { UserStatus } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
-import { ActionButton } from "@/components/form/action-button";
+import { ResendInviteButton } from "@/components/form/action-button";
 import { resendInviteOnBehalfAction } from "@/lib/support/actions";
 import { AddPartnerUserForm } from "../../add-partner-user-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PartnerStatusBadge } from "../partner-status-badge";
 import { DataTable } from "@/components/ui/table";
 import { BackLink } from "@/components/ui/back-link";
+import { AccountLink } from "../../account-link";
 
 export const metadata = { title: "Partner · Vendor console" };
 
@@ -82,9 +83,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
           {team.map((user) => (
             <tr key={user.id}>
               <td className="px-4 py-3">
-                <Link href={`/admin/accounts/${user.id}`} className="text-blue-700 underline">
-                  {user.firstName} {user.lastName}
-                </Link>
+                <AccountLink account={user} />
                 {user.id === partner.primaryUserId && <span className="ml-2 text-xs font-semibold text-gray-600">Primary</span>}
               </td>
               <td className="px-4 py-3">{user.email}</td>
@@ -96,14 +95,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
               {resendInvites && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
                   {user.displayStatus.inviteAction && (
-                    <ActionButton
-                      action={resendInviteOnBehalfAction}
-                      fields={{ userId: user.id }}
-                      size="sm"
-                      label={user.displayStatus.inviteAction}
-                      pendingLabel="Sending…"
-                      accessibleName={`${user.displayStatus.inviteAction === "Re-invite" ? "Re-invite" : "Resend invite to"} ${user.firstName} ${user.lastName}`}
-                    />
+                    <ResendInviteButton action={resendInviteOnBehalfAction} user={user} inviteAction={user.displayStatus.inviteAction} />
                   )}
                 </td>
               )}

@@ -6,6 +6,7 @@ import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { requestCustomerUserEmailChangeAction, resendCustomerUserWelcomeAction, updateCustomerUserAction } from "@/lib/customers/actions";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
+import { PhoneField } from "@/components/form/person-fields";
 import { ActionButton } from "@/components/form/action-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
@@ -40,7 +41,7 @@ export default async function EditCustomerUserPage({ params }: { params: Promise
             <TextField name="firstName" label="First name" required defaultValue={user.firstName} />
             <TextField name="lastName" label="Last name" required defaultValue={user.lastName} />
           </div>
-          <TextField name="phone" label="Phone" type="tel" defaultValue={user.phone ?? ""} hint="Include the country code, like +1 415 555 0100." />
+          <PhoneField defaultValue={user.phone ?? ""} />
           <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
         </ActionForm>
       </section>

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
-import { ChoiceGroup, TextField } from "@/components/form/fields";
+import { ChoiceGroup } from "@/components/form/fields";
+import { NewPersonFields } from "@/components/form/person-fields";
 import { addCustomerUserAction, type AddedCustomerUser } from "@/lib/customers/actions";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { CredentialsConfirmation } from "../../../credentials-confirmation";
@@ -70,12 +71,7 @@ export function AddUserFlow({
   return (
     <div className="rounded-lg border border-gray-200 bg-white p-6" key={round}>
       <ActionForm action={action} hiddenFields={{ customerId }} aria-label="Add user">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="firstName" label="First name" autoComplete="off" required />
-          <TextField name="lastName" label="Last name" autoComplete="off" required />
-        </div>
-        <TextField name="email" label="Email" type="email" autoComplete="off" required />
-        <TextField name="phone" label="Phone" type="tel" hint="Include the country code, like +1 415 555 0100." />
+        <NewPersonFields phone />
         {subscriptions.length > 0 ? (
           <ChoiceGroup
             name="productIds"
