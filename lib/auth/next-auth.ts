@@ -33,6 +33,9 @@ export class RateLimitedSignIn extends CredentialsSignin {
 // The same login rule as the sign-in form (no control characters: PostgreSQL refuses NUL in text).
 const CredentialsInput = z.object({ login: loginField, password: signInPasswordField });
 
+/** @auth/core error types a request causes by itself (a made-up path or form), not a fault of ours. */
+const CLIENT_ERRORS = new Set(["UnknownAction", "InvalidProvider", "MissingCSRF", "InvalidCheck", "InvalidCallbackUrl", "UntrustedHost"]);
+
 // next-auth handles the cookie (HttpOnly, SameSite=Lax, __Secure- prefix on
 // https) and its JWT carries only our server-side session id; every request
 // re-checks that session in Postgres (lib/auth/caller.ts).
@@ -45,6 +48,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is an expected outcome, already audited: not an error to log.
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
+      // A request next-auth can't route (an unknown /api/auth/<action>, a callback without a provider, a
+      // missing CSRF token) is the client's mistake, answered 400: one short warning, never the path it sent.
+      const type = (error as { type?: unknown }).type;
+      if (typeof type === "string" && CLIENT_ERRORS.has(type)) {
+        log.warn({ kind: "auth", type }, "Refused a malformed auth request");
+        return;
+      }
       log.error({ kind: "auth", err: serializeError(error) }, "Sign-in failed unexpectedly");
     },
   },

@@ -138,3 +138,27 @@ describe("the request id", () => {
     expect(errors[0].raw).not.toMatch(/secret-path-token|secret-query-value/);
   });
 });
+
+describe("a malformed request to next-auth's routes", () => {
+  it("is a 400 (or a redirect to the error page) and at most a warning: no error line, and never the path it sent", async () => {
+    const { handlers } = await import("@/lib/auth/next-auth");
+    const logged = captureErrorLogs();
+    const warnings: string[] = [];
+    const stdout = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      warnings.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      for (const path of ["/api/auth/not-an-action-xyz", "/api/auth/callback"]) {
+        const response = await inRequestScope(null, () => handlers.GET(new NextRequest(`http://localhost:3000${path}`)));
+        // Next-auth answers 400, or sends the browser to its error page (302): never a 500.
+        expect([302, 400], path).toContain(response.status);
+      }
+    } finally {
+      process.stdout.write = stdout;
+    }
+    expect(logged).toEqual([]);
+    expect(warnings.join("")).not.toContain("not-an-action-xyz");
+  });
+});
