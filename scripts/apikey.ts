@@ -5,6 +5,7 @@
 // Runs with the react-server condition (package.json) so lib/ modules marked server-only load.
 import { parseArgs } from "node:util";
 import { openAppDatabase } from "./support/app-database.ts";
+import { localAuthSecret } from "./support/app-env.ts";
 import { applyMigrations } from "./support/migrations.ts";
 
 function fail(message: string): never {
@@ -24,6 +25,8 @@ const { values } = parseArgs({
 
 const database = await openAppDatabase({ quiet: true });
 process.env.DATABASE_URL ??= database.url;
+// The same settings `npm start` fills in, so the key is made for the portal that `npm start` serves.
+process.env.AUTH_SECRET ??= localAuthSecret();
 try {
   await applyMigrations(database.url);
   const { db } = await import("../lib/db/client.ts");

@@ -214,9 +214,11 @@ describe("/api/v1/users", () => {
 describe("npm run apikey", () => {
   it("prints only the new key, which works; --list prints one partner a line, slug first", async () => {
     const { partner } = await createPartner(`Cli Partner ${Date.now()}`);
+    // As README runs it: a shell with no AUTH_SECRET (npm start keeps its own in .data/).
+    const { AUTH_SECRET: _secret, ...shell } = process.env;
     const run = (args: string[]) =>
       spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/apikey.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+        env: { ...shell, DATABASE_URL: process.env.DATABASE_URL },
         encoding: "utf8",
         timeout: 60_000,
       });
