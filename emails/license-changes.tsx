@@ -1,6 +1,8 @@
-import { Section, Text } from "@react-email/components";
-import { ActionLink, EmailLayout, Paragraph } from "./_layout.tsx";
-import { NotificationFooter, plural } from "./_notification-footer.tsx";
+import { Section } from "@react-email/components";
+import { Paragraph } from "./_layout.tsx";
+import { plural } from "./_notification-footer.tsx";
+import { NotificationEmail } from "./_notification-email.tsx";
+import { DigestList } from "./_digest-list.tsx";
 
 // "License changes" notification (lib/notifications): one change, or a digest
 // of the changes made within a few minutes (a CSV import sends one email).
@@ -47,10 +49,14 @@ export const subject = ({ changes, totals }: LicenseChangesEmailProps) => {
 export default function LicenseChangesEmail(props: LicenseChangesEmailProps) {
   const { firstName, organizationName, changes, totals, linkUrl, settingsUrl } = props;
   const single = totals.changes === 1;
-  const more = totals.changes - changes.length;
   return (
-    <EmailLayout preview={subject(props)} heading={single ? "License change" : "License changes"}>
-      <Paragraph>Hello {firstName},</Paragraph>
+    <NotificationEmail
+      preview={subject(props)}
+      heading={single ? "License change" : "License changes"}
+      firstName={firstName}
+      action={{ href: linkUrl, label: totals.customers === 1 ? "See the customer's users and licenses" : "See your customers" }}
+      settingsUrl={settingsUrl}
+    >
       {single && changes[0] ? (
         <Paragraph>{describe(changes[0])}.</Paragraph>
       ) : (
@@ -61,22 +67,13 @@ export default function LicenseChangesEmail(props: LicenseChangesEmailProps) {
             {plural(totals.customers, "customer")}.
           </Paragraph>
           <Section>
-            {changes.map((change, index) => (
-              <Text key={index} style={{ color: "#1f2937", fontSize: 14, lineHeight: "20px", margin: "0 0 4px" }}>
-                • {describe(change)}
-              </Text>
-            ))}
-            {more > 0 && (
-              <Text style={{ color: "#1f2937", fontSize: 14, lineHeight: "20px", margin: "0 0 4px" }}>
-                … and {plural(more, "more change")}.
-              </Text>
-            )}
+            <DigestList items={changes} total={totals.changes} noun="change">
+              {describe}
+            </DigestList>
           </Section>
         </>
       )}
-      <ActionLink href={linkUrl} label={totals.customers === 1 ? "See the customer's users and licenses" : "See your customers"} />
-      <NotificationFooter settingsUrl={settingsUrl} />
-    </EmailLayout>
+    </NotificationEmail>
   );
 }
 

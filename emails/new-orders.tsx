@@ -1,6 +1,8 @@
-import { Section, Text } from "@react-email/components";
-import { ActionLink, EmailLayout, Paragraph } from "./_layout.tsx";
-import { NotificationFooter, plural } from "./_notification-footer.tsx";
+import { Section } from "@react-email/components";
+import { Paragraph } from "./_layout.tsx";
+import { plural } from "./_notification-footer.tsx";
+import { NotificationEmail } from "./_notification-email.tsx";
+import { DigestList } from "./_digest-list.tsx";
 
 // "New orders" notification (lib/notifications): one order, or a digest of
 // the orders placed within a few minutes.
@@ -35,11 +37,15 @@ export const subject = ({ orders, totals }: NewOrdersEmailProps) =>
 
 export default function NewOrdersEmail(props: NewOrdersEmailProps) {
   const { firstName, organizationName, orders, totals, linkUrl, settingsUrl } = props;
-  const more = totals.orders - orders.length;
   const single = totals.orders === 1 && orders[0];
   return (
-    <EmailLayout preview={subject(props)} heading={single ? "New order" : "New orders"}>
-      <Paragraph>Hello {firstName},</Paragraph>
+    <NotificationEmail
+      preview={subject(props)}
+      heading={single ? "New order" : "New orders"}
+      firstName={firstName}
+      action={{ href: linkUrl, label: totals.customers === 1 ? "Open the customer" : "See your customers" }}
+      settingsUrl={settingsUrl}
+    >
       {single ? (
         <Paragraph>
           {orders[0].actorName} placed order {orders[0].orderNumber} for {orders[0].customerName} ({orders[0].customerNumber}):{" "}
@@ -52,22 +58,13 @@ export default function NewOrdersEmail(props: NewOrdersEmailProps) {
             {plural(totals.customers, "customer")}, {plural(totals.seats, "seat")} in all.
           </Paragraph>
           <Section>
-            {orders.map((order) => (
-              <Text key={order.orderNumber} style={{ color: "#1f2937", fontSize: 14, lineHeight: "20px", margin: "0 0 4px" }}>
-                • {order.orderNumber} for {order.customerName} ({order.customerNumber}) by {order.actorName}: {lineText(order)}
-              </Text>
-            ))}
-            {more > 0 && (
-              <Text style={{ color: "#1f2937", fontSize: 14, lineHeight: "20px", margin: "0 0 4px" }}>
-                … and {plural(more, "more order")}.
-              </Text>
-            )}
+            <DigestList items={orders} total={totals.orders} noun="order">
+              {(order) => `${order.orderNumber} for ${order.customerName} (${order.customerNumber}) by ${order.actorName}: ${lineText(order)}`}
+            </DigestList>
           </Section>
         </>
       )}
-      <ActionLink href={linkUrl} label={totals.customers === 1 ? "Open the customer" : "See your customers"} />
-      <NotificationFooter settingsUrl={settingsUrl} />
-    </EmailLayout>
+    </NotificationEmail>
   );
 }
 

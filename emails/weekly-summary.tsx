@@ -1,6 +1,8 @@
 import { Section, Text } from "@react-email/components";
-import { ActionLink, EmailLayout, Paragraph } from "./_layout.tsx";
-import { NotificationFooter, plural } from "./_notification-footer.tsx";
+import { Paragraph } from "./_layout.tsx";
+import { plural } from "./_notification-footer.tsx";
+import { NotificationEmail } from "./_notification-email.tsx";
+import { DigestList } from "./_digest-list.tsx";
 
 // The Monday summary of the week before (lib/notifications/weekly-summary.ts).
 // Each section is there only for people allowed to see it: the team for
@@ -34,10 +36,14 @@ const sectionHeading = { color: "#111827", fontSize: 17, fontWeight: 600, margin
 
 export default function WeeklySummaryEmail(props: WeeklySummaryEmailProps) {
   const { firstName, organizationName, weekLabel, team, customers, portalUrl, settingsUrl } = props;
-  const more = customers ? customers.nearlyFullTotal - customers.nearlyFull.length : 0;
   return (
-    <EmailLayout preview={subject(props)} heading={`Your week: ${weekLabel}`}>
-      <Paragraph>Hello {firstName},</Paragraph>
+    <NotificationEmail
+      preview={subject(props)}
+      heading={`Your week: ${weekLabel}`}
+      firstName={firstName}
+      action={{ href: portalUrl, label: "Open Partner Portal" }}
+      settingsUrl={settingsUrl}
+    >
       <Paragraph>Here is what happened at {organizationName} on Partner Portal last week.</Paragraph>
       {team && (
         <Section>
@@ -59,17 +65,12 @@ export default function WeeklySummaryEmail(props: WeeklySummaryEmailProps) {
             Orders placed: {customers.orders} ({plural(customers.seatsOrdered, "seat")})
           </Text>
           <Text style={sectionHeading}>Subscriptions at 90% of their seats or more: {customers.nearlyFullTotal}</Text>
-          {customers.nearlyFull.map((s, index) => (
-            <Text key={index} style={line}>
-              • {s.customerName}, {s.productName}: {s.assigned} of {s.purchased} seats assigned
-            </Text>
-          ))}
-          {more > 0 && <Text style={line}>… and {plural(more, "more subscription")}.</Text>}
+          <DigestList items={customers.nearlyFull} total={customers.nearlyFullTotal} noun="subscription" style={line}>
+            {(s) => `${s.customerName}, ${s.productName}: ${s.assigned} of ${s.purchased} seats assigned`}
+          </DigestList>
         </Section>
       )}
-      <ActionLink href={portalUrl} label="Open Partner Portal" />
-      <NotificationFooter settingsUrl={settingsUrl} />
-    </EmailLayout>
+    </NotificationEmail>
   );
 }
 

@@ -5,7 +5,7 @@
 // faults (SMTP down, SIGKILL, PostgreSQL restarted; the same build). Ends with
 // one "N passed, N failed" line over all of them.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./support/app-database.ts";
 import { ensureChromium } from "./support/chromium.ts";
@@ -38,7 +38,6 @@ function countPlaywright(file: string) {
   totals.skipped += report.stats.skipped;
 }
 
-let ok = true;
 try {
   process.env.PLAYWRIGHT_CHROMIUM_PATH ??= ensureChromium();
 } catch (error) {
@@ -46,45 +45,60 @@ try {
   process.exit(1);
 }
 
-ok = run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]) && ok;
-if (!ok) totals.failed += 1;
+// One step of the run. A step with a JSON report adds that report's counts to
+// the totals (and one failure when it crashed before writing it); a step
+// without one counts as one failure when it fails.
+type Step = {
+  label: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  report?: { file: string; count: (file: string) => void };
+};
 
-// The same command as `npm run lint` (package.json holds it once): ESLint with no warnings allowed, then knip.
-const lintOk = run("lint (ESLint, knip)", "npm", ["run", "--silent", "lint"]);
-if (!lintOk) totals.failed += 1;
-ok = lintOk && ok;
-
-const vitestReport = path.join(RESULTS, "vitest.json");
-ok = run("unit and integration tests (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]) && ok;
-try {
-  countVitest(vitestReport);
-} catch {
-  totals.failed += 1; // Vitest crashed before reporting
+function vitest(label: string, reportName: string, configArgs: string[] = []): Step {
+  const file = path.join(RESULTS, `${reportName}.json`);
+  return {
+    label,
+    command: bin("vitest"),
+    args: ["run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    report: { file, count: countVitest },
+  };
 }
 
 const playwrightReport = path.join(RESULTS, "playwright.json");
-ok = run("end-to-end tests (Playwright)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }) && ok;
-try {
-  countPlaywright(playwrightReport);
-} catch {
-  totals.failed += 1;
-}
+const steps: Step[] = [
+  { label: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
+  // The same command as `npm run lint` (package.json holds it once): ESLint with no warnings allowed, then knip.
+  { label: "lint (ESLint, knip)", command: "npm", args: ["run", "--silent", "lint"] },
+  vitest("unit and integration tests (Vitest)", "vitest"),
+  {
+    label: "end-to-end tests (Playwright)",
+    command: bin("playwright"),
+    args: ["test", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+    report: { file: playwrightReport, count: countPlaywright },
+  },
+  vitest("two instances on one database (Vitest, tests/scale)", "vitest-scale", ["--config", "vitest.scale.config.ts"]),
+  // After scale: the standalone build in .next-scale is already up to date.
+  vitest("faults: SMTP down, SIGKILL, PostgreSQL restart (Vitest, tests/faults)", "vitest-faults", ["--config", "vitest.faults.config.ts"]),
+];
 
-const scaleReport = path.join(RESULTS, "vitest-scale.json");
-ok = run("two instances on one database (Vitest, tests/scale)", bin("vitest"), ["run", "--config", "vitest.scale.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${scaleReport}`]) && ok;
-try {
-  countVitest(scaleReport);
-} catch {
-  totals.failed += 1;
-}
-
-// After scale: the standalone build in .next-scale is already up to date.
-const faultsReport = path.join(RESULTS, "vitest-faults.json");
-ok = run("faults: SMTP down, SIGKILL, PostgreSQL restart (Vitest, tests/faults)", bin("vitest"), ["run", "--config", "vitest.faults.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${faultsReport}`]) && ok;
-try {
-  countVitest(faultsReport);
-} catch {
-  totals.failed += 1;
+let ok = true;
+for (const step of steps) {
+  // A report left by an earlier run must not stand in for this one's.
+  if (step.report) rmSync(step.report.file, { force: true });
+  const passed = run(step.label, step.command, step.args, step.env);
+  ok = passed && ok;
+  if (!step.report) {
+    if (!passed) totals.failed += 1;
+    continue;
+  }
+  try {
+    step.report.count(step.report.file);
+  } catch {
+    totals.failed += 1; // the runner crashed before reporting
+  }
 }
 
 console.log(`\nAll tests finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -3,8 +3,7 @@ import { auditActionGroups } from "@/lib/audit/actions";
 import type { AuditFilterValues } from "@/lib/audit/queries";
 import type { FieldErrors } from "@/lib/errors";
 import { Pager, queryHref } from "../ui/pager";
-
-const inputClass = "mt-1 rounded-md border border-gray-300 px-3 py-1.5";
+import { filterControlClass, FilterSelect } from "../ui/filter-select";
 
 /** The filter form of an audit page (GET, so filters live in the URL); vendor staff also pick a partner. */
 export function AuditFilterForm({
@@ -32,7 +31,7 @@ export function AuditFilterForm({
         defaultValue={values[name] ?? ""}
         aria-invalid={problems[name] ? true : undefined}
         aria-describedby={problems[name] ? `audit-${name}-error` : undefined}
-        className={inputClass}
+        className={filterControlClass}
       />
       {problems[name] && (
         <p id={`audit-${name}-error`} className="mt-1 text-xs text-red-800">
@@ -45,38 +44,24 @@ export function AuditFilterForm({
     <>
       <form method="get" action={path} role="search" aria-label="Filter audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 text-sm">
         {partners && (
-          <div>
-            <label htmlFor="audit-partnerId" className="block font-medium">
-              Partner
-            </label>
-            <select id="audit-partnerId" name="partnerId" defaultValue={values.partnerId ?? ""} className={inputClass}>
-              <option value="">All partners</option>
-              {partners.map((partner) => (
-                <option key={partner.id} value={partner.id}>
-                  {partner.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="audit-partnerId"
+            name="partnerId"
+            label="Partner"
+            defaultValue={values.partnerId}
+            anyLabel="All partners"
+            options={partners.map((partner) => ({ value: partner.id, label: partner.name }))}
+          />
         )}
         {field("actor", "Actor email or API key name")}
-        <div>
-          <label htmlFor="audit-action" className="block font-medium">
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={values.action ?? ""} className={inputClass}>
-            <option value="">All actions</option>
-            {auditActionGroups().map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.actions.map((action) => (
-                  <option key={action.value} value={action.value}>
-                    {action.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          defaultValue={values.action}
+          anyLabel="All actions"
+          groups={auditActionGroups().map((group) => ({ label: group.label, options: group.actions }))}
+        />
         {field("target", "Target id")}
         {field("from", "From", { type: "date" })}
         {field("to", "To", { type: "date" })}

@@ -8,6 +8,7 @@ import { notifyInvitationStatus } from "../team/notify.ts";
 import { consumeUserToken, findTokenOwner, findUsableToken } from "./user-tokens.ts";
 import { unlockAccount } from "./lockout.ts";
 import { checkPasswordLink } from "./password-link.ts";
+import { endSessions } from "./sessions.ts";
 import type { RequestMeta } from "./request-meta.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 
@@ -37,9 +38,10 @@ export async function activateAccount(token: string, password: string, meta: Req
     if (!userId) throw ValidationError.field("password", LINK_NO_LONGER_VALID);
     const { count } = await tx.user.updateMany({
       where: { id: userId, status: "INVITED", deletedAt: null },
-      data: { status: "ACTIVE", passwordHash, sessionVersion: { increment: 1 } },
+      data: { status: "ACTIVE", passwordHash },
     });
     if (count !== 1) throw ValidationError.field("password", LINK_NO_LONGER_VALID);
+    await endSessions(tx, userId, "password_changed");
     await unlockAccount(tx, userId);
     await recordAudit(tx, { userId, partnerId: link.user.partnerId, ...meta }, {
       action: "user.activated",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../db/client.ts";
 import { env } from "../env.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 import type { RequestMeta } from "./request-meta.ts";
 
 // Sessions live in Postgres; the next-auth cookie only carries the session id.
@@ -89,15 +90,10 @@ export async function findLiveSession(sessionId: string) {
       revokedAt: true,
       user: {
         select: {
-          id: true,
+          ...personFields,
           kind: true,
           partnerId: true,
-          firstName: true,
-          lastName: true,
-          email: true,
-          role: true,
-          permissions: true,
-          status: true,
+          ...accessFields,
           deletedAt: true,
           sessionVersion: true,
           mustChangePassword: true,

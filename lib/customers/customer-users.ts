@@ -1,5 +1,5 @@
 import "server-only";
-import { asDeleted, purgeDeletedAccounts, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
+import { asDeleted, purgeDeletedAccounts, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -17,6 +17,7 @@ import { releaseSeat, takeSeat } from "../licenses/seats.ts";
 import { recordLicenseChanges } from "../notifications/events.ts";
 import { generateUsername } from "./usernames.ts";
 import { queueWelcomeEmail } from "./welcome.ts";
+import { liveCustomerUsers, restorableCustomerUsers } from "./user-scope.ts";
 import { sealProps } from "../email/sealed-props.ts";
 import { MAX_SELECTED_IDS, USER_STATUS_FILTERS, type CustomerUserInput, type WelcomeMethod } from "./schemas.ts";
 import { z } from "zod";
@@ -119,7 +120,7 @@ export async function resetCustomerUserPassword(caller: PartnerCaller, customerI
   const temporaryPassword = generateTemporaryPassword();
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
-      where: { id: userId, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      where: { id: userId, ...liveCustomerUsers(caller, customerId) },
       select: { id: true, firstName: true, lastName: true, username: true, status: true },
     });
     if (!user) throw new NotFoundError("That user doesn't exist.");
@@ -166,7 +167,7 @@ export async function emailCredentialsToCaller(
   if (credentials.length === 0) throw ValidationError.field("temporaryPasswords", "There are no passwords to send.");
   const customer = await customerOrThrow(db, caller, customerId);
   const users = await db.user.findMany({
-    where: { id: { in: credentials.map((c) => c.userId) }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+    where: { id: { in: credentials.map((c) => c.userId) }, ...liveCustomerUsers(caller, customerId) },
     select: { id: true, firstName: true, lastName: true, username: true, passwordHash: true, mustChangePassword: true },
   });
   const byId = new Map(users.map((user) => [user.id, user]));
@@ -208,7 +209,7 @@ export async function deleteCustomerUsers(caller: PartnerCaller, customerId: str
   requirePermission(caller, "customers.manage");
   const results = await db.$transaction(async (tx) => {
     const users = await tx.user.findMany({
-      where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      where: { id: { in: userIds }, ...liveCustomerUsers(caller, customerId) },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       select: {
         id: true,
@@ -259,7 +260,7 @@ export type RestoreResult = {
 export async function restoreCustomerUsers(caller: PartnerCaller, customerId: string, userIds: string[]): Promise<RestoreResult[]> {
   requirePermission(caller, "customers.manage");
   const users = await db.user.findMany({
-    where: { id: { in: userIds }, customerId, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: restorableDeletedAt() },
+    where: { id: { in: userIds }, ...restorableCustomerUsers(caller, customerId) },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true, email: true, status: true, licensesAtDeletion: true, deletedAt: true },
   });
@@ -336,6 +337,12 @@ export const CUSTOMER_USERS_MAX_LIMIT = 200;
 /** The list counts matches up to this, then says "1,000+": a count of 100,000 rows would cost more than the page. */
 export const CUSTOMER_USERS_COUNT_CAP = 1000;
 
+/** A customer user's details, as their row, their page and the CSV export show them. */
+const customerUserFields = { firstName: true, lastName: true, email: true, username: true, phone: true, status: true } satisfies Prisma.UserSelect;
+
+/** A row of the Users and licenses list (and of the API's list): the details, whether they must change their password, their last sign-in. */
+export const customerUserRow = { id: true, ...customerUserFields, mustChangePassword: true, lastSignInAt: true } satisfies Prisma.UserSelect;
+
 /** A position in a customer's user list (name order): lib/lists/name-keyset.ts. */
 function readCustomerUsersCursor(value: string | undefined | null) {
   return decodeCursor(value, NameCursorShape);
@@ -357,7 +364,7 @@ export const CustomerUserListQuery = {
 function customerUsersWhere(caller: PartnerCaller, customerId: string, filters: CustomerUserFilters): Prisma.UserWhereInput {
   // Parsed here too, as every caller (the page, "select all matching", the API) passes through: nothing unparsed reaches the query.
   const query = cleanText(filters.query ?? "", 200).toLowerCase();
-  const where: Prisma.UserWhereInput = { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null };
+  const where: Prisma.UserWhereInput = liveCustomerUsers(caller, customerId);
   if (query) where.searchText = { contains: query };
   const licenseId = readId(filters.license);
   if (filters.license === "none") where.licenses = { none: {} };
@@ -390,17 +397,7 @@ export async function listCustomerUsers(
     where: after ? { AND: [where, ...afterName(after)] } : where,
     orderBy: BY_NAME,
     take: take + 1,
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      username: true,
-      phone: true,
-      status: true,
-      mustChangePassword: true,
-      lastSignInAt: true,
-    },
+    select: customerUserRow,
   });
   const rows = users.slice(0, take);
   const last = rows[rows.length - 1];
@@ -437,20 +434,17 @@ export async function listMatchingCustomerUserIds(caller: PartnerCaller, custome
   return rows.map((row) => row.id);
 }
 
-const deletedCustomerUsersWhere = (caller: PartnerCaller, customerId: string, now: Date) =>
-  ({ partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: restorableDeletedAt(now) }) satisfies Prisma.UserWhereInput;
-
 /** How many the Deleted users tab lists: its label says "Deleted users (2)". */
 export async function countDeletedCustomerUsers(caller: PartnerCaller, customerId: string, now = new Date()) {
   requirePermission(caller, "customers.view");
-  return db.user.count({ where: deletedCustomerUsersWhere(caller, customerId, now) });
+  return db.user.count({ where: restorableCustomerUsers(caller, customerId, now) });
 }
 
 /** The Deleted users tab: who can still be restored, and for how many days. */
 export async function listDeletedCustomerUsers(caller: PartnerCaller, customerId: string, now = new Date()) {
   requirePermission(caller, "customers.view");
   const users = await db.user.findMany({
-    where: deletedCustomerUsersWhere(caller, customerId, now),
+    where: restorableCustomerUsers(caller, customerId, now),
     orderBy: { deletedAt: "desc" },
     take: 500,
     select: { id: true, firstName: true, lastName: true, email: true, deletedAt: true, licensesAtDeletion: true },
@@ -468,17 +462,9 @@ export async function exportCustomerUsers(caller: PartnerCaller, customerId: str
   requirePermission(caller, "customers.view");
   await customerOrThrow(db, caller, customerId);
   return db.user.findMany({
-    where: { partnerId: caller.partnerId, customerId, kind: "CUSTOMER", deletedAt: null },
+    where: liveCustomerUsers(caller, customerId),
     orderBy: BY_NAME,
-    select: {
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      username: true,
-      status: true,
-      licenses: { select: { subscription: { select: { product: { select: { code: true } } } } } },
-    },
+    select: { ...customerUserFields, licenses: { select: { subscription: { select: { product: { select: { code: true } } } } } } },
   });
 }
 

@@ -7,6 +7,8 @@ import { requirePermission } from "../auth/permissions.ts";
 import { queueEmailChange } from "../auth/email-change.ts";
 import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
 import type { EditCustomerUserInput } from "./schemas.ts";
+import { customerUserRow } from "./customer-users.ts";
+import { liveCustomerUsers } from "./user-scope.ts";
 
 // One customer user: the edit page, name and phone, and the sign-in email
 // (confirmed through a link, the team members' flow: lib/auth/email-change.ts).
@@ -16,13 +18,7 @@ import type { EditCustomerUserInput } from "./schemas.ts";
 
 const NOT_FOUND = "That user doesn't exist.";
 
-const scoped = (caller: PartnerCaller, customerId: string, userId: string) => ({
-  id: userId,
-  customerId,
-  partnerId: caller.partnerId,
-  kind: "CUSTOMER" as const,
-  deletedAt: null,
-});
+const scoped = (caller: PartnerCaller, customerId: string, userId: string) => ({ id: userId, ...liveCustomerUsers(caller, customerId) });
 
 /** One customer user for their page: details, licenses, a pending email change, whether they have signed in. */
 export async function getCustomerUserOrThrow(caller: PartnerCaller, customerId: string, userId: string) {
@@ -30,15 +26,7 @@ export async function getCustomerUserOrThrow(caller: PartnerCaller, customerId: 
   const user = await db.user.findFirst({
     where: scoped(caller, customerId, userId),
     select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      username: true,
-      status: true,
-      mustChangePassword: true,
-      lastSignInAt: true,
+      ...customerUserRow,
       licenses: { select: { subscription: { select: { productId: true, product: { select: { name: true } } } } } },
       tokens: pendingEmailChangeSelect(),
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { operation } from "../operations/define.ts";
+import { operation, type Operation } from "../operations/define.ts";
 import { zodFieldErrors } from "../operations/errors.ts";
 import { db } from "../db/client.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
@@ -235,6 +235,23 @@ const CustomerUserJson = z.object({
 const CredentialJson = z.object({ userId: z.uuid(), name: z.string(), username: z.string(), temporaryPassword: z.string() });
 const userParams = { id: "customerId" };
 
+const CUSTOMER_USER_ACCESS = { partner: "customers.manage" } as const;
+type CustomerUserActionDeclaration<R> = Omit<Operation<typeof CustomerUserIdInput, typeof CUSTOMER_USER_ACCESS, R>, "input" | "access" | "http" | "run"> & {
+  http?: Omit<NonNullable<Operation["http"]>, "params">;
+  run: (caller: PartnerCaller, customerId: string, userId: string) => Promise<R>;
+};
+
+/** An action on one user of one customer: it names both by id (`{id}` and `{userId}` in its API path) and needs customers.manage. */
+function customerUserAction<R>({ run, http, ...declaration }: CustomerUserActionDeclaration<R>) {
+  return operation({
+    ...declaration,
+    input: CustomerUserIdInput,
+    access: CUSTOMER_USER_ACCESS,
+    ...(http && { http: { ...http, params: userParams } }),
+    run: (caller, input) => run(caller, input.customerId, input.userId),
+  });
+}
+
 /** The API's list filters: strict (a bad value is a 422), where the page ignores what it can't read. */
 const CustomerUserListApiInput = CustomerIdInput.extend({
   q: z.string().max(200).optional(),
@@ -313,37 +330,31 @@ export const requestCustomerUserEmailChangeOp = operation({
   run: (caller, input) => requestCustomerUserEmailChange(caller, input),
 });
 
-export const resendCustomerUserWelcomeOp = operation({
+export const resendCustomerUserWelcomeOp = customerUserAction({
   name: "customerUsers.resendWelcome",
   summary:
     "Email a customer user who has never signed in a new activation link (earlier links and any temporary password stop working). 409 once they have signed in.",
-  input: CustomerUserIdInput,
-  access: { partner: "customers.manage" },
   audit: "customer_user.welcome_sent",
-  http: { method: "POST", path: "/customers/{id}/users/{userId}/resend-welcome", params: userParams },
+  http: { method: "POST", path: "/customers/{id}/users/{userId}/resend-welcome" },
   output: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
-  run: (caller, input) => resendCustomerUserWelcome(caller, input.customerId, input.userId),
+  run: resendCustomerUserWelcome,
 });
 
-export const resetCustomerUserPasswordOp = operation({
+export const resetCustomerUserPasswordOp = customerUserAction({
   name: "customerUsers.resetPassword",
   summary: "A new temporary password (returned once), to be changed at next sign-in; the user's sessions end.",
-  input: CustomerUserIdInput,
-  access: { partner: "customers.manage" },
   audit: "customer_user.password_reset",
-  http: { method: "POST", path: "/customers/{id}/users/{userId}/reset-password", params: userParams },
+  http: { method: "POST", path: "/customers/{id}/users/{userId}/reset-password" },
   output: CredentialJson,
-  run: (caller, input) => resetCustomerUserPassword(caller, input.customerId, input.userId),
+  run: resetCustomerUserPassword,
 });
 
-export const deleteCustomerUserOp = operation({
+export const deleteCustomerUserOp = customerUserAction({
   name: "customerUsers.delete",
   summary: "Delete a customer user (restorable for 30 days); their seats are freed.",
-  input: CustomerUserIdInput,
-  access: { partner: "customers.manage" },
   audit: "customer_user.deleted",
-  http: { method: "DELETE", path: "/customers/{id}/users/{userId}", status: 204, params: userParams },
-  run: async (caller, input) => (await deleteCustomerUsers(caller, input.customerId, [input.userId]))[0],
+  http: { method: "DELETE", path: "/customers/{id}/users/{userId}", status: 204 },
+  run: async (caller, customerId, userId) => (await deleteCustomerUsers(caller, customerId, [userId]))[0],
 });
 
 export const deleteCustomerUsersOp = operation({
@@ -389,16 +400,14 @@ const RestoreJson = z.object({
   licensesNotRestored: z.array(z.object({ product: z.string(), reason: z.string() })),
 });
 
-export const restoreCustomerUserOp = operation({
+export const restoreCustomerUserOp = customerUserAction({
   name: "customerUsers.restore",
   summary: "Restore a deleted customer user; licenses come back where seats are free, the others are listed. 409 if the email is in use again.",
-  input: CustomerUserIdInput,
-  access: { partner: "customers.manage" },
   audit: "customer_user.restored",
-  http: { method: "POST", path: "/customers/{id}/users/{userId}/restore", params: userParams },
+  http: { method: "POST", path: "/customers/{id}/users/{userId}/restore" },
   output: RestoreJson,
-  run: async (caller, input) => {
-    const [result] = await restoreCustomerUsers(caller, input.customerId, [input.userId]);
+  run: async (caller, customerId, userId) => {
+    const [result] = await restoreCustomerUsers(caller, customerId, [userId]);
     if (!result.restored) throw new ConflictError(result.reason ?? "This user can't be restored.");
     return result;
   },

@@ -7,9 +7,11 @@ import { env } from "../env.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { endSessions } from "../auth/sessions.ts";
 import { issueUserToken, issueUserTokensForNewUsers } from "../auth/user-tokens.ts";
 import { activationTtlMs } from "../team/invite.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
+import { liveCustomerUsers } from "./user-scope.ts";
 
 // Welcoming a customer user by email instead of a temporary password
 // (decision 0024): the activation machinery of team invitations (an
@@ -59,7 +61,7 @@ const ALREADY_SIGNED_IN = (name: string) => `${name} has already signed in, so t
  */
 export async function resendCustomerUserWelcome(caller: PartnerCaller, customerId: string, userId: string) {
   requirePermission(caller, "customers.manage");
-  const where = { id: userId, customerId, partnerId: caller.partnerId, kind: "CUSTOMER" as const, deletedAt: null };
+  const where = { id: userId, ...liveCustomerUsers(caller, customerId) };
   const user = await db.user.findFirst({
     where,
     select: { id: true, firstName: true, lastName: true, email: true, username: true, status: true, mustChangePassword: true, lastSignInAt: true, customer: { select: { name: true } } },
@@ -77,9 +79,10 @@ export async function resendCustomerUserWelcome(caller: PartnerCaller, customerI
     const { count } = await tx.user.updateMany({
       // Nor one who chose their own password through a link (activated, then never signed in).
       where: { ...where, lastSignInAt: null, status: { not: "DISABLED" }, NOT: { status: "ACTIVE", mustChangePassword: false } },
-      data: { status: "INVITED", passwordHash: null, mustChangePassword: false, sessionVersion: { increment: 1 } },
+      data: { status: "INVITED", passwordHash: null, mustChangePassword: false },
     });
     if (count !== 1) throw new ConflictError(ALREADY_SIGNED_IN(name));
+    await endSessions(tx, user.id, "password_reset");
     await queueWelcomeEmail(tx, caller, customer.name, user);
     await recordAudit(tx, caller, {
       action: "customer_user.welcome_sent",

@@ -136,3 +136,21 @@ export function readSearchParams<S extends Shape>(search: RawSearchParams | unde
 export function readToken(value: unknown): string | null {
   return typeof value === "string" && /^[A-Za-z0-9_-]{16,200}$/.test(value) ? value : null;
 }
+
+/**
+ * What a link page (/activate, /reset-password, /confirm-email) shows on
+ * opening: the token from its `[token]` segment and what the link is for
+ * (`describe`), or `link: null` when it can't be used (malformed, unknown,
+ * used or expired); `token` then stays when well-formed, e.g. to send a new
+ * link to the same address. Opening the link (GET) only describes it: mail
+ * scanners that prefetch links must not use the token up. It is checked again
+ * and used up when the page's form is submitted.
+ */
+export async function openTokenLink<Link>(
+  params: Promise<{ token: string }>,
+  describe: (token: string) => Promise<Link | null>,
+): Promise<{ token: string; link: Link } | { token: string | null; link: null }> {
+  const token = readToken((await params).token);
+  const link = token ? await describe(token) : null;
+  return token && link ? { token, link } : { token, link: null };
+}

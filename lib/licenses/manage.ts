@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { releaseSeat, SEAT_TRANSACTION, takeSeat } from "./seats.ts";
+import { liveCustomerUsers } from "../customers/user-scope.ts";
 import { recordLicenseChanges } from "../notifications/events.ts";
 
 export type LicenseChangeResult = {
@@ -50,7 +51,7 @@ export async function changeLicenses(
       throw ValidationError.field(unknownTicked ? "productIds" : "offeredProductIds", "Choose products from this customer's subscriptions.");
     }
     const users = await tx.user.findMany({
-      where: { id: { in: input.userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      where: { id: { in: input.userIds }, ...liveCustomerUsers(caller, customer.id) },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       select: { id: true, firstName: true, lastName: true, licenses: { select: { subscriptionId: true } } },
     });
@@ -105,7 +106,7 @@ export async function previewLicenseChanges(
     select: { id: true, productId: true, purchased: true, assigned: true, product: { select: { name: true } } },
   });
   const userIds = [...new Set(input.userIds)];
-  const users = await db.user.count({ where: { id: { in: userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null } });
+  const users = await db.user.count({ where: { id: { in: userIds }, ...liveCustomerUsers(caller, customer.id) } });
   if (users !== userIds.length) throw new NotFoundError("Some of those users don't exist.");
   const known = new Set(all.map((s) => s.productId));
   for (const field of ["productIds", "offeredProductIds"] as const) {
@@ -122,10 +123,7 @@ export async function previewLicenseChanges(
       needed: await db.user.count({
         where: {
           id: { in: input.userIds },
-          customerId: input.customerId,
-          partnerId: caller.partnerId,
-          kind: "CUSTOMER",
-          deletedAt: null,
+          ...liveCustomerUsers(caller, input.customerId),
           licenses: { none: { subscriptionId: subscription.id } },
         },
       }),
@@ -144,7 +142,7 @@ export async function setUserLicenses(caller: PartnerCaller, input: { customerId
   const customer = await db.customer.findFirst({ where: { id: input.customerId, partnerId: caller.partnerId }, select: { id: true } });
   if (!customer) throw new NotFoundError("That customer doesn't exist.");
   const user = await db.user.findFirst({
-    where: { id: input.userId, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+    where: { id: input.userId, ...liveCustomerUsers(caller, customer.id) },
     select: { id: true, firstName: true, lastName: true },
   });
   if (!user) throw new NotFoundError("That user doesn't exist.");
@@ -210,7 +208,7 @@ export async function applyLicenseItems(caller: PartnerCaller, input: { customer
     const byCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s]));
     const userIds = [...new Set([...input.assign, ...input.revoke].map((item) => item.userId))];
     const users = await tx.user.findMany({
-      where: { id: { in: userIds }, customerId: customer.id, partnerId: caller.partnerId, kind: "CUSTOMER", deletedAt: null },
+      where: { id: { in: userIds }, ...liveCustomerUsers(caller, customer.id) },
       select: { id: true, firstName: true, lastName: true },
     });
     const changes = new Map(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, assigned: [] as string[], revoked: [] as string[], refused: [] as string[] }]));

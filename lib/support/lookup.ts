@@ -3,6 +3,7 @@ import { numberedPage } from "../lists/numbered-page.ts";
 import { db, type Prisma } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
 import { auditValue } from "../audit/record.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 import { assertStaff } from "./staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
 import { displayStatus, NEWEST_OPEN_INVITATION, newestOpenInvitation, type StatusFacts } from "../team/status.ts";
@@ -13,15 +14,10 @@ import { displayStatus, NEWEST_OPEN_INVITATION, newestOpenInvitation, type Statu
 const ACCOUNTS_PAGE_SIZE = 25;
 
 const accountSelect = {
-  id: true,
+  ...personFields,
   kind: true,
-  firstName: true,
-  lastName: true,
-  email: true,
   phone: true,
-  role: true,
-  permissions: true,
-  status: true,
+  ...accessFields,
   createdAt: true,
   lastSignInAt: true,
   deletedAt: true,

@@ -28,6 +28,7 @@ import {
 import { OWN_ROLE_OR_PERMISSIONS, PRIMARY_TRANSFER_ONLY } from "./ceiling.ts";
 import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
 import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 
 // Edit, disable, enable, delete, restore and primary-user transfer of team
 // members (DESIGN §3, §4). Every function takes the caller first and scopes
@@ -38,14 +39,9 @@ import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
 const NOT_FOUND = "That team member doesn't exist.";
 
 const memberSelect = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
+  ...personFields,
   phone: true,
-  role: true,
-  permissions: true,
-  status: true,
+  ...accessFields,
   managerId: true,
   notifications: true,
   lastSignInAt: true,
@@ -60,6 +56,23 @@ async function findMember(tx: Tx, caller: PartnerCaller, userId: string) {
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
   return user;
+}
+
+type Member = Awaited<ReturnType<typeof findMember>>;
+
+/**
+ * How every change to one member begins: users.manage, then in one
+ * transaction the partner's team lock (lockPartnerTeam: two admins acting
+ * on each other at once run one after the other) and the member, found in
+ * the caller's tenant. `change` runs in that transaction and applies the
+ * privilege ceiling (assertMayActOn) itself, after any check of its own.
+ */
+async function withLockedMember<T>(caller: PartnerCaller, userId: string, change: (tx: Tx, user: Member) => Promise<T>) {
+  requirePermission(caller, "users.manage");
+  return db.$transaction(async (tx) => {
+    await lockPartnerTeam(tx, caller.partnerId);
+    return change(tx, await findMember(tx, caller, userId));
+  });
 }
 
 async function isPrimary(tx: Tx, caller: PartnerCaller, userId: string) {
@@ -96,13 +109,9 @@ export async function getTeamMemberOrThrow(caller: PartnerCaller, userId: string
  * A permission change ends the user's sessions.
  */
 export async function updateTeamMember(caller: PartnerCaller, input: EditUserInput) {
-  requirePermission(caller, "users.manage");
-  const managerId = managerIdFor(input.role, input.managerId);
-  const notifications = [...new Set([...input.notifications, "security"])];
-
-  const result = await db.$transaction(async (tx) => {
-    await lockPartnerTeam(tx, caller.partnerId);
-    const before = await findMember(tx, caller, input.userId);
+  return withLockedMember(caller, input.userId, async (tx, before) => {
+    const managerId = managerIdFor(input.role, input.managerId);
+    const notifications = [...new Set([...input.notifications, "security"])];
     const { isPrimary: targetIsPrimary } = await assertMayActOn(tx, caller, before);
     const after = { role: input.role, permissions: input.permissions };
     const permissionsChanged = !samePermissions(before, after);
@@ -155,7 +164,6 @@ export async function updateTeamMember(caller: PartnerCaller, input: EditUserInp
     await recordAudit(tx, caller, { action: "user.updated", target: { type: "user", id: before.id }, changes });
     return { id: before.id, firstName: input.firstName, lastName: input.lastName, permissionsChanged };
   });
-  return result;
 }
 
 const permissionsOf = (user: { role: string | null; permissions: readonly string[] }) =>
@@ -165,10 +173,7 @@ const EDITABLE_FIELDS = ["firstName", "lastName", "phone", "role", "permissions"
 
 /** Blocks sign-in and ends every session; keeps everything else. */
 export async function disableTeamMember(caller: PartnerCaller, userId: string) {
-  requirePermission(caller, "users.manage");
-  return db.$transaction(async (tx) => {
-    await lockPartnerTeam(tx, caller.partnerId);
-    const user = await findMember(tx, caller, userId);
+  return withLockedMember(caller, userId, async (tx, user) => {
     if (user.id === caller.userId) throw new ConflictError("You can't disable your own account.");
     if ((await assertMayActOn(tx, caller, user)).isPrimary) {
       throw new ConflictError(`${fullName(user)} is the primary user and can't be disabled. Transfer the primary role first.`);
@@ -188,10 +193,7 @@ export async function disableTeamMember(caller: PartnerCaller, userId: string) {
 
 /** Lets a disabled member sign in again (or finish activating, if they never did). */
 export async function enableTeamMember(caller: PartnerCaller, userId: string) {
-  requirePermission(caller, "users.manage");
-  return db.$transaction(async (tx) => {
-    await lockPartnerTeam(tx, caller.partnerId);
-    const user = await findMember(tx, caller, userId);
+  return withLockedMember(caller, userId, async (tx, user) => {
     await assertMayActOn(tx, caller, user);
     if (user.status !== "DISABLED") return user;
     const status = user.passwordHash ? "ACTIVE" : "INVITED";
@@ -211,10 +213,7 @@ export async function enableTeamMember(caller: PartnerCaller, userId: string) {
  * within the restore window.
  */
 export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
-  requirePermission(caller, "users.manage");
-  return db.$transaction(async (tx) => {
-    await lockPartnerTeam(tx, caller.partnerId);
-    const user = await findMember(tx, caller, userId);
+  return withLockedMember(caller, userId, async (tx, user) => {
     if (user.id === caller.userId) throw new ConflictError("You can't delete your own account.");
     if ((await assertMayActOn(tx, caller, user)).isPrimary) {
       throw new ConflictError(`${fullName(user)} is the primary user and can't be deleted. Transfer the primary role first.`);
@@ -252,7 +251,7 @@ export async function listDeletedMembers(caller: PartnerCaller, now = new Date()
     where: deletedMembersWhere(caller, now),
     orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
     take: 200,
-    select: { id: true, firstName: true, lastName: true, email: true, role: true, deletedAt: true, deletedById: true },
+    select: { ...personFields, role: true, deletedAt: true, deletedById: true },
   });
   const deleters = await db.user.findMany({
     where: { id: { in: [...new Set(users.map((u) => u.deletedById).filter((id): id is string => !!id))] } },
@@ -284,18 +283,7 @@ export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUse
       kind: "PARTNER",
       deletedAt: restorableDeletedAt(now),
     },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      emailNormalized: true,
-      role: true,
-      permissions: true,
-      managerId: true,
-      status: true,
-      deletedAt: true,
-    },
+    select: { ...personFields, emailNormalized: true, ...accessFields, managerId: true, deletedAt: true },
   });
   if (!user) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
   // They come back with exactly these permissions, so these are what the ceiling weighs.
@@ -399,7 +387,7 @@ export async function sendResetLinkToMember(caller: PartnerCaller, userId: strin
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
     where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
-    select: { id: true, firstName: true, lastName: true, email: true, partnerId: true, status: true, role: true, permissions: true },
+    select: { ...personFields, partnerId: true, ...accessFields },
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
   await assertMayActOn(db, caller, user);
@@ -434,14 +422,7 @@ export async function getTeamSettings(caller: PartnerCaller) {
 export async function getOwnAccount(caller: PartnerCaller) {
   const user = await db.user.findFirst({
     where: { id: caller.userId, partnerId: caller.partnerId, deletedAt: null },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      notifications: true,
-      tokens: pendingEmailChangeSelect(),
-    },
+    select: { ...personFields, notifications: true, tokens: pendingEmailChangeSelect() },
   });
   if (!user) throw new NotFoundError();
   const { tokens, ...rest } = user;

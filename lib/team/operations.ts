@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { operation } from "../operations/define.ts";
+import { operation, type Operation } from "../operations/define.ts";
 import { db } from "../db/client.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 import { NotFoundError } from "../errors.ts";
 import { requirePermission, PARTNER_PERMISSIONS, PARTNER_ROLE_KEYS } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
@@ -66,6 +67,23 @@ const TeamListApiInput = z.object({
   cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, "Use the nextCursor of the previous page.").optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
+
+const MEMBER_ACCESS = { partner: "users.manage" } as const;
+type MemberActionDeclaration<R> = Omit<Operation<typeof UserIdInput, typeof MEMBER_ACCESS, R>, "input" | "access" | "http" | "run"> & {
+  http?: Omit<NonNullable<Operation["http"]>, "params">;
+  run: (caller: PartnerCaller, userId: string) => Promise<R>;
+};
+
+/** An action on one team member: it names the member by id (`{id}` in its API path) and needs users.manage. */
+function memberAction<R>({ run, http, ...declaration }: MemberActionDeclaration<R>) {
+  return operation({
+    ...declaration,
+    input: UserIdInput,
+    access: MEMBER_ACCESS,
+    ...(http && { http: { ...http, params: idParam } }),
+    run: (caller, input) => run(caller, input.userId),
+  });
+}
 
 export const listMembers = operation({
   name: "team.list",
@@ -160,7 +178,7 @@ async function patchTeamMember(caller: PartnerCaller, input: z.output<typeof Tea
   await updateTeamMember(caller, merged.data);
   return db.user.findFirstOrThrow({
     where: { id: input.userId, partnerId: caller.partnerId },
-    select: { id: true, firstName: true, lastName: true, email: true, phone: true, role: true, permissions: true, status: true, managerId: true, lastSignInAt: true },
+    select: { ...personFields, phone: true, ...accessFields, managerId: true, lastSignInAt: true },
   });
 }
 
@@ -175,54 +193,44 @@ export const patchUser = operation({
   run: (caller, input) => patchTeamMember(caller, input),
 });
 
-export const resendInviteOp = operation({
+export const resendInviteOp = memberAction({
   name: "team.resendInvite",
   summary: "Send a new activation link; earlier links stop working.",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "user.invite_resent",
-  http: { method: "POST", path: "/users/{id}/resend-invite", params: idParam },
+  http: { method: "POST", path: "/users/{id}/resend-invite" },
   output: MemberSummaryJson,
-  run: (caller, input) => resendInvite(caller, input.userId),
+  run: resendInvite,
 });
 
-export const sendPasswordReset = operation({
+export const sendPasswordReset = memberAction({
   name: "team.sendPasswordReset",
   summary: "Email a team member a password reset link (nobody sees or sets their password).",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "user.password_reset_sent",
-  http: { method: "POST", path: "/users/{id}/send-password-reset", params: idParam },
+  http: { method: "POST", path: "/users/{id}/send-password-reset" },
   output: MemberSummaryJson,
-  run: (caller, input) => sendResetLinkToMember(caller, input.userId),
+  run: sendResetLinkToMember,
 });
 
-export const disableUser = operation({
+export const disableUser = memberAction({
   name: "team.disable",
   summary: "Disable a team member: they can't sign in.",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "user.disabled",
-  run: (caller, input) => disableTeamMember(caller, input.userId),
+  run: disableTeamMember,
 });
 
-export const enableUser = operation({
+export const enableUser = memberAction({
   name: "team.enable",
   summary: "Enable a disabled team member.",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "user.enabled",
-  run: (caller, input) => enableTeamMember(caller, input.userId),
+  run: enableTeamMember,
 });
 
-export const deleteUser = operation({
+export const deleteUser = memberAction({
   name: "team.delete",
   summary: "Delete a team member (restorable for 30 days); they are signed out everywhere.",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "user.deleted",
-  http: { method: "DELETE", path: "/users/{id}", status: 204, params: idParam },
-  run: (caller, input) => deleteTeamMember(caller, input.userId),
+  http: { method: "DELETE", path: "/users/{id}", status: 204 },
+  run: deleteTeamMember,
 });
 
 export const restoreUser = operation({
@@ -236,13 +244,11 @@ export const restoreUser = operation({
   run: (caller, input) => restoreTeamMember(caller, input),
 });
 
-export const transferPrimary = operation({
+export const transferPrimary = memberAction({
   name: "team.transferPrimary",
   summary: "Hand the primary user role to another Partner Admin.",
-  input: UserIdInput,
-  access: { partner: "users.manage" },
   audit: "partner.primary_user_transferred",
-  run: (caller, input) => transferPrimaryUser(caller, { userId: input.userId }),
+  run: (caller, userId) => transferPrimaryUser(caller, { userId }),
 });
 
 export const changeMemberEmail = operation({

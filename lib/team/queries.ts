@@ -7,6 +7,7 @@ import { requirePermission } from "../auth/permissions.ts";
 import { managerCandidates } from "./rules.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
 import { displayStatus } from "./status.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 
 const TEAM_PAGE_SIZE = 50;
 
@@ -14,13 +15,8 @@ const TEAM_PAGE_SIZE = 50;
 const CursorShape = NameCursorShape.extend({ s: z.iso.datetime().nullable() });
 
 const MEMBER_SELECT = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  role: true,
-  permissions: true,
-  status: true,
+  ...personFields,
+  ...accessFields,
   lastSignInAt: true,
   managerId: true,
 } satisfies Prisma.UserSelect;

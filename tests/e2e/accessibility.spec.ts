@@ -27,95 +27,106 @@ async function signIn(page: Page, login: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-test("public pages", async ({ page }) => {
-  for (const path of [
-    "/login",
-    "/forgot-password",
-    "/activate/not-a-real-token-000000",
-    "/reset-password/not-a-real-token-000000",
-    "/confirm-email/not-a-real-token-000000",
-    "/no-such-page",
-  ]) {
-    await expectAccessible(page, path);
-  }
-});
-
 // Each test walks many pages one after another; on a busy 2-core machine that takes longer than one page's budget.
 test.describe.configure({ timeout: 360_000 });
 
-test("partner pages", async ({ page }) => {
-  const { partner, admin } = await createPartner();
-  const { customer } = await createCustomerWithSubscription(partner.id, 5);
-  const cara = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer" });
-  const gone = await createCustomerUser(customer, { firstName: "Dana", lastName: "Deleted" });
-  await db.user.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
-  // Every status a team list shows (decision 0025): invited, invitation expired, disabled, deleted.
-  const invited = await createPartnerUser(partner.id, { firstName: "Ivy", lastName: "Invited", status: "INVITED", role: "sales" });
-  await db.userToken.create({ data: { userId: invited.id, purpose: "ACTIVATION", tokenHash: `a11y-${invited.id}`, expiresAt: new Date(Date.now() + 3600_000) } });
-  await createPartnerUser(partner.id, { firstName: "Eve", lastName: "Expired", status: "INVITED", role: "sales" });
-  await createPartnerUser(partner.id, { firstName: "Dan", lastName: "Disabled", status: "DISABLED", role: "read_only" });
-  const deletedMember = await createPartnerUser(partner.id, { firstName: "Del", lastName: "Member", role: "sales" });
-  await db.user.update({ where: { id: deletedMember.id }, data: { deletedAt: new Date() } });
-  await signIn(page, admin.email);
-  for (const path of [
-    "/",
-    "/team",
-    "/team/invite",
-    `/team/${admin.id}`,
-    "/team/deleted",
-    "/customers",
-    "/customers/new",
-    `/customers/${customer.id}`,
-    `/customers/${customer.id}/edit`,
-    `/customers/${customer.id}/users`,
-    `/customers/${customer.id}/users?tab=deleted`,
-    `/customers/${customer.id}/users/new`,
-    `/customers/${customer.id}/users/import`,
-    `/customers/${customer.id}/users/${cara.id}`,
-    `/customers/${customer.id}/users/new?copy=${cara.id}`,
-    "/orders/new",
-    "/audit",
-    "/settings",
-    "/team/me",
-    "/account/change-password",
-  ]) {
-    await expectAccessible(page, path);
-  }
-});
+/** Who signs in (nobody, for the public pages) and the pages they walk; the data the pages show is made first. */
+type Walk = { login?: string; paths: string[] };
 
-test("vendor console pages", async ({ page }) => {
-  const { user } = await createStaffUser("portal_owner");
+const WALKS: Record<string, () => Promise<Walk>> = {
+  "public pages": async () => ({
+    paths: [
+      "/login",
+      "/forgot-password",
+      "/activate/not-a-real-token-000000",
+      "/reset-password/not-a-real-token-000000",
+      "/confirm-email/not-a-real-token-000000",
+      "/no-such-page",
+    ],
+  }),
+
+  "partner pages": async () => {
+    const { partner, admin } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 5);
+    const cara = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer" });
+    const gone = await createCustomerUser(customer, { firstName: "Dana", lastName: "Deleted" });
+    await db.user.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    // Every status a team list shows (decision 0025): invited, invitation expired, disabled, deleted.
+    const invited = await createPartnerUser(partner.id, { firstName: "Ivy", lastName: "Invited", status: "INVITED", role: "sales" });
+    await db.userToken.create({ data: { userId: invited.id, purpose: "ACTIVATION", tokenHash: `a11y-${invited.id}`, expiresAt: new Date(Date.now() + 3600_000) } });
+    await createPartnerUser(partner.id, { firstName: "Eve", lastName: "Expired", status: "INVITED", role: "sales" });
+    await createPartnerUser(partner.id, { firstName: "Dan", lastName: "Disabled", status: "DISABLED", role: "read_only" });
+    const deletedMember = await createPartnerUser(partner.id, { firstName: "Del", lastName: "Member", role: "sales" });
+    await db.user.update({ where: { id: deletedMember.id }, data: { deletedAt: new Date() } });
+    return {
+      login: admin.email,
+      paths: [
+        "/",
+        "/team",
+        "/team/invite",
+        `/team/${admin.id}`,
+        "/team/deleted",
+        "/customers",
+        "/customers/new",
+        `/customers/${customer.id}`,
+        `/customers/${customer.id}/edit`,
+        `/customers/${customer.id}/users`,
+        `/customers/${customer.id}/users?tab=deleted`,
+        `/customers/${customer.id}/users/new`,
+        `/customers/${customer.id}/users/import`,
+        `/customers/${customer.id}/users/${cara.id}`,
+        `/customers/${customer.id}/users/new?copy=${cara.id}`,
+        "/orders/new",
+        "/audit",
+        "/settings",
+        "/team/me",
+        "/account/change-password",
+      ],
+    };
+  },
+
+  "vendor console pages": async () => {
+    const { user } = await createStaffUser("portal_owner");
+    const { partner } = await createPartner();
+    const invited = await createPartnerUser(partner.id, { firstName: "Ivy", lastName: "Invited", status: "INVITED", role: "sales" });
+    return {
+      login: user.email,
+      paths: [
+        "/admin/partners",
+        "/admin/partners/new",
+        "/admin/partners/import",
+        `/admin/partners/${partner.id}`,
+        "/admin/accounts?q=a",
+        `/admin/accounts/${invited.id}`,
+        "/admin/audit",
+        "/admin/staff",
+        "/admin?passwordReset=1",
+        "/account/change-password",
+      ],
+    };
+  },
+
+  "customer user pages": async () => {
+    const { partner, admin } = await createPartner();
+    const { customer } = await createCustomerWithSubscription(partner.id, 1);
+    const customerUser = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer" });
+    const withPassword = await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { passwordHash: true } });
+    await db.user.update({ where: { id: customerUser.id }, data: { passwordHash: withPassword.passwordHash } });
+    return { login: customerUser.email, paths: ["/", "/account/change-password"] };
+  },
+};
+
+for (const [name, walk] of Object.entries(WALKS)) {
+  test(name, async ({ page }) => {
+    const { login, paths } = await walk();
+    if (login) await signIn(page, login);
+    for (const path of paths) await expectAccessible(page, path);
+  });
+}
+
+test("the 403 page, with the permission it names and whom to ask", async ({ page }) => {
   const { partner } = await createPartner();
-  await signIn(page, user.email);
-  const invited = await createPartnerUser(partner.id, { firstName: "Ivy", lastName: "Invited", status: "INVITED", role: "sales" });
-  for (const path of [
-    "/admin/partners",
-    "/admin/partners/new",
-    "/admin/partners/import",
-    `/admin/partners/${partner.id}`,
-    "/admin/accounts?q=a",
-    `/admin/accounts/${invited.id}`,
-    "/admin/audit",
-    "/admin/staff",
-    "/admin?passwordReset=1",
-    "/account/change-password",
-  ]) {
-    await expectAccessible(page, path);
-  }
-});
-
-test("customer user and 403 pages", async ({ page }) => {
-  const { partner, admin } = await createPartner();
-  const { customer } = await createCustomerWithSubscription(partner.id, 1);
-  const customerUser = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer" });
-  const withPassword = await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { passwordHash: true } });
-  await db.user.update({ where: { id: customerUser.id }, data: { passwordHash: withPassword.passwordHash } });
-  await signIn(page, customerUser.email);
-  for (const path of ["/", "/account/change-password"]) await expectAccessible(page, path);
-
-  // The 403 page, with the permission it names and whom to ask.
   const seller = await createPartnerUser(partner.id, { role: "sales" });
-  await page.context().clearCookies();
   await signIn(page, seller.email);
   await expectAccessible(page, "/settings");
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();

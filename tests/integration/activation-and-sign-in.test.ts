@@ -13,6 +13,7 @@ import { findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { ValidationError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { latestLinkToken } from "../support/outbox";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const NEW_PASSWORD = "a brand new passphrase";
@@ -21,12 +22,7 @@ async function invitedUserWithLink() {
   const { caller } = await createPartner();
   const input = InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: uniqueEmail("ivy"), role: "sales" });
   const user = await inviteTeamMember(caller, input);
-  return { user, token: await latestActivationToken(user.email) };
-}
-
-async function latestActivationToken(email: string) {
-  const outbox = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
-  return (outbox.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
+  return { user, token: await latestLinkToken(user.email, "activation") };
 }
 
 async function validationMessage(promise: Promise<unknown>) {
@@ -74,7 +70,7 @@ describe("activation link", () => {
     expect(await validationMessage(activateAccount(token, NEW_PASSWORD, meta))).toBe(LINK_NO_LONGER_VALID);
 
     await requestNewActivationLink(token, meta);
-    const fresh = await latestActivationToken(user.email);
+    const fresh = await latestLinkToken(user.email, "invite-resent");
     expect(fresh).not.toBe(token);
     expect(await db.outboxEmail.count({ where: { to: user.email, template: "invite-resent" } })).toBe(1);
     await activateAccount(fresh, NEW_PASSWORD, meta);

@@ -5,6 +5,7 @@ import { AccountLockedError, lockMinutes } from "@/lib/auth/lockout";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { RateLimitedError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { latestLinkToken } from "../support/outbox";
 
 // Each test uses its own IP so the per-IP sign-in limit never interferes.
 const metaFor = (n: number) => ({ ip: `10.9.${n}.${Math.floor(Math.random() * 250)}`, userAgent: "vitest" });
@@ -55,8 +56,7 @@ describe("sign-in lockout", () => {
     const meta = metaFor(3);
     await failTimes(user.email, 5, meta);
     await requestPasswordReset(user.email, meta);
-    const outbox = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "password-reset" } });
-    const token = (outbox.props as { resetUrl: string }).resetUrl.split("/reset-password/")[1];
+    const token = await latestLinkToken(user.email, "password-reset");
     await resetPassword(token, "a brand new passphrase", meta);
     expect(await signInWithPassword(user.email, "a brand new passphrase", meta)).not.toBeNull();
   });
@@ -68,8 +68,7 @@ describe("sign-in lockout", () => {
     const outcomes = await failTimes(user.email, 11, meta);
     expect(outcomes.slice(4).every((o) => o instanceof AccountLockedError)).toBe(true);
     await requestPasswordReset(user.email, meta);
-    const outbox = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "password-reset" } });
-    const token = (outbox.props as { resetUrl: string }).resetUrl.split("/reset-password/")[1];
+    const token = await latestLinkToken(user.email, "password-reset");
     await resetPassword(token, "a brand new passphrase", meta);
     expect(await signInWithPassword(user.email, "a brand new passphrase", meta)).not.toBeNull();
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedSignIns: 0, lockedUntil: null });

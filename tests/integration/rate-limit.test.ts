@@ -16,6 +16,7 @@ import { activateAccount } from "@/lib/auth/activation";
 import { inviteTeamMember } from "@/lib/team/invite";
 import { InviteUserInput } from "@/lib/team/schemas";
 import { createPartner, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { latestLinkToken } from "../support/outbox";
 
 const policy = { name: `test-${randomUUID()}`, limit: 3, windowSeconds: 60 };
 
@@ -104,8 +105,7 @@ describe("rate limits in Postgres", () => {
   it("limits guesses at activation links per client address, and then refuses even a real link from there", async () => {
     const { caller } = await createPartner();
     const invitee = await inviteTeamMember(caller, InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: uniqueEmail("ivy"), role: "sales" }));
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: invitee.email, template: "activation" } });
-    const token = (mail.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
+    const token = await latestLinkToken(invitee.email, "activation");
     const guesser = { ip: "198.51.100.90", userAgent: "vitest" };
     // Each guess a different made-up link: no account is involved, so only the per-address limit can stop them.
     for (let i = 0; i < RATE_LIMITS.tokenPagePerIp.limit; i++) {

@@ -13,14 +13,10 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { ValidationError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { createCustomerWithSubscription } from "../support/customer-factories";
+import { TEST_META } from "../support/request";
+import { latestLinkToken } from "../support/outbox";
 
-const meta = { ip: null, userAgent: "vitest" };
 const CHOSEN = "a-long-chosen-passphrase-93";
-
-async function linkToken(to: string, template: string, urlKey: string, marker: string) {
-  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to, template }, orderBy: { createdAt: "desc" } });
-  return String((mail.props as Record<string, string>)[urlKey]).split(marker)[1];
-}
 
 describe("links sent to an address the account no longer uses", () => {
   it("a customer user's welcome link sent to the old address stops working once the new address confirms", async () => {
@@ -28,30 +24,30 @@ describe("links sent to an address the account no longer uses", () => {
     const { customer } = await createCustomerWithSubscription(partner.id, 1);
     const typo = uniqueEmail("typo");
     const user = await runOperation(addCustomerUserOp, { customerId: customer.id, firstName: "Tia", lastName: "Typo", email: typo, productIds: [], welcome: "activation_email" }, caller);
-    const oldWelcome = await linkToken(typo, "customer-welcome", "activationUrl", "/activate/");
+    const oldWelcome = await latestLinkToken(typo, "customer-welcome");
 
     const right = uniqueEmail("right");
     await runOperation(requestCustomerUserEmailChangeOp, { customerId: customer.id, userId: user.id, newEmail: right }, caller);
-    await confirmEmailChange(await linkToken(right, "email-change-confirm", "confirmUrl", "/confirm-email/"), meta);
+    await confirmEmailChange(await latestLinkToken(right, "email-change-confirm"), TEST_META);
 
     // The stranger at the mistyped address can't take the account.
-    await expect(activateAccount(oldWelcome, CHOSEN, meta)).rejects.toBeInstanceOf(ValidationError);
+    await expect(activateAccount(oldWelcome, CHOSEN, TEST_META)).rejects.toBeInstanceOf(ValidationError);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { status: true, passwordHash: true } })).toEqual({ status: "INVITED", passwordHash: null });
-    expect(await signInWithPassword(right, CHOSEN, meta)).toBeNull();
+    expect(await signInWithPassword(right, CHOSEN, TEST_META)).toBeNull();
   });
 
   it("a team member's reset link sent to the old address stops working once the email changes", async () => {
     const { partner, caller } = await createPartner();
     const member = await createPartnerUser(partner.id, { role: "sales" });
-    await requestPasswordReset(member.email, meta);
-    const oldReset = await linkToken(member.email, "password-reset", "resetUrl", "/reset-password/");
+    await requestPasswordReset(member.email, TEST_META);
+    const oldReset = await latestLinkToken(member.email, "password-reset");
 
     const moved = uniqueEmail("moved");
     await requestEmailChange(caller, member.id, moved);
-    await confirmEmailChange(await linkToken(moved, "email-change-confirm", "confirmUrl", "/confirm-email/"), meta);
+    await confirmEmailChange(await latestLinkToken(moved, "email-change-confirm"), TEST_META);
 
-    await expect(resetPassword(oldReset, CHOSEN, meta)).rejects.toBeInstanceOf(ValidationError);
-    expect(await signInWithPassword(moved, TEST_PASSWORD, meta)).not.toBeNull();
-    expect(await signInWithPassword(moved, CHOSEN, meta)).toBeNull();
+    await expect(resetPassword(oldReset, CHOSEN, TEST_META)).rejects.toBeInstanceOf(ValidationError);
+    expect(await signInWithPassword(moved, TEST_PASSWORD, TEST_META)).not.toBeNull();
+    expect(await signInWithPassword(moved, CHOSEN, TEST_META)).toBeNull();
   });
 });

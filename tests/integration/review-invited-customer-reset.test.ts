@@ -10,51 +10,49 @@ import { addCustomerUserOp, resendCustomerUserWelcomeOp, resetCustomerUserPasswo
 import { activateAccount } from "@/lib/auth/activation";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { ValidationError } from "@/lib/errors";
+import type { WelcomeMethod } from "@/lib/customers/schemas";
 import { createPartner, uniqueEmail } from "../support/factories";
 import { createCustomerWithSubscription } from "../support/customer-factories";
+import { latestLinkToken } from "../support/outbox";
+import { TEST_META } from "../support/request";
 
-const meta = { ip: null, userAgent: "vitest" };
+const CHOSEN = "a-long-chosen-passphrase-93";
 
-async function welcomeToken(to: string) {
-  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to, template: "customer-welcome" }, orderBy: { createdAt: "desc" } });
-  return (mail.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
+/** A partner admin adds a customer user (no licenses) welcomed this way; `target` names the user in later operations. */
+async function addCustomerUser(firstName: string, lastName: string, welcome: WelcomeMethod) {
+  const { partner, caller } = await createPartner();
+  const { customer } = await createCustomerWithSubscription(partner.id, 1);
+  const email = uniqueEmail(lastName.toLowerCase());
+  const user = await runOperation(addCustomerUserOp, { customerId: customer.id, firstName, lastName, email, productIds: [], welcome }, caller);
+  return { caller, email, user, target: { customerId: customer.id, userId: user.id } };
 }
 
 describe("resetting the password of a customer user who was welcomed by email", () => {
   it("the temporary password signs them in, and the older welcome link no longer activates", async () => {
-    const { partner, caller } = await createPartner();
-    const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const email = uniqueEmail("invited");
-    const user = await runOperation(addCustomerUserOp, { customerId: customer.id, firstName: "Ivy", lastName: "Invited", email, productIds: [], welcome: "activation_email" }, caller);
-    const link = await welcomeToken(email);
+    const { caller, email, user, target } = await addCustomerUser("Ivy", "Invited", "activation_email");
+    const link = await latestLinkToken(email, "customer-welcome");
 
-    const credential = await runOperation(resetCustomerUserPasswordOp, { customerId: customer.id, userId: user.id }, caller);
-    const session = await signInWithPassword(email, credential.temporaryPassword, meta);
+    const credential = await runOperation(resetCustomerUserPasswordOp, target, caller);
+    const session = await signInWithPassword(email, credential.temporaryPassword, TEST_META);
     expect(session).not.toBeNull();
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { status: true, mustChangePassword: true } })).toEqual({ status: "ACTIVE", mustChangePassword: true });
-    await expect(activateAccount(link, "a-long-chosen-passphrase-93", meta)).rejects.toBeInstanceOf(ValidationError);
+    await expect(activateAccount(link, CHOSEN, TEST_META)).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("after Resend welcome email, Reset password still gives a working temporary password", async () => {
-    const { partner, caller } = await createPartner();
-    const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const email = uniqueEmail("resent");
-    const user = await runOperation(addCustomerUserOp, { customerId: customer.id, firstName: "Rey", lastName: "Resent", email, productIds: [] }, caller);
-    await runOperation(resendCustomerUserWelcomeOp, { customerId: customer.id, userId: user.id }, caller);
-    const credential = await runOperation(resetCustomerUserPasswordOp, { customerId: customer.id, userId: user.id }, caller);
-    expect(await signInWithPassword(email, credential.temporaryPassword, meta)).not.toBeNull();
+    const { caller, email, target } = await addCustomerUser("Rey", "Resent", "temporary_password");
+    await runOperation(resendCustomerUserWelcomeOp, target, caller);
+    const credential = await runOperation(resetCustomerUserPasswordOp, target, caller);
+    expect(await signInWithPassword(email, credential.temporaryPassword, TEST_META)).not.toBeNull();
   });
 });
 
 describe("Resend welcome email after the user has chosen a password", () => {
   it("is refused, and the password they chose keeps working", async () => {
-    const { partner, caller } = await createPartner();
-    const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const email = uniqueEmail("chose");
-    const user = await runOperation(addCustomerUserOp, { customerId: customer.id, firstName: "Cho", lastName: "Chosen", email, productIds: [], welcome: "activation_email" }, caller);
+    const { caller, email, target } = await addCustomerUser("Cho", "Chosen", "activation_email");
     // Activated through the link, but the sign-in that follows didn't happen (closed tab, a sign-in limit): lastSignInAt is still empty.
-    await activateAccount(await welcomeToken(email), "a-long-chosen-passphrase-93", meta);
-    await expect(runOperation(resendCustomerUserWelcomeOp, { customerId: customer.id, userId: user.id }, caller)).rejects.toThrow(/already/);
-    expect(await signInWithPassword(email, "a-long-chosen-passphrase-93", meta)).not.toBeNull();
+    await activateAccount(await latestLinkToken(email, "customer-welcome"), CHOSEN, TEST_META);
+    await expect(runOperation(resendCustomerUserWelcomeOp, target, caller)).rejects.toThrow(/already/);
+    expect(await signInWithPassword(email, CHOSEN, TEST_META)).not.toBeNull();
   });
 });

@@ -8,29 +8,23 @@ import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { RateLimitedError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { createCustomer, createCustomerUser } from "../support/customer-factories";
+import { linkTokens } from "../support/outbox";
 
 // Rough edges of the portal (decision 0021), through the functions production calls.
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-
-async function activationTokens(email: string) {
-  const rows = await db.outboxEmail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
-  return rows
-    .map((row) => (row.props as { activationUrl?: string }).activationUrl?.split("/activate/")[1])
-    .filter((token): token is string => Boolean(token));
-}
 
 describe("forgot password for someone still invited", () => {
   it("sends a fresh activation link and the earlier one stops working", async () => {
     const { caller } = await createPartner();
     const input = InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: uniqueEmail("ivy"), role: "sales" });
     const user = await inviteTeamMember(caller, input);
-    const [first] = await activationTokens(user.email);
+    const [first] = await linkTokens(user.email);
     expect(await describeActivationLink(first)).not.toBeNull();
 
     await expect(requestPasswordReset(user.email.toUpperCase(), { ...meta, ip: "10.9.0.1" })).resolves.toBeUndefined();
 
-    const tokens = await activationTokens(user.email);
+    const tokens = await linkTokens(user.email);
     expect(tokens).toHaveLength(2);
     const latest = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
     expect(latest.template).toBe("invite-resent");
@@ -44,7 +38,7 @@ describe("forgot password for someone still invited", () => {
     const user = await createPartnerUser(partner.id, { status: "INVITED" });
     for (let i = 0; i < 3; i++) await requestPasswordReset(user.email, { ...meta, ip: `10.9.1.${i}` });
     await expect(requestPasswordReset(user.email, { ...meta, ip: "10.9.1.9" })).rejects.toBeInstanceOf(RateLimitedError);
-    expect((await activationTokens(user.email)).length).toBe(3);
+    expect((await linkTokens(user.email)).length).toBe(3);
   });
 
   it("sends nothing to a disabled account", async () => {

@@ -6,35 +6,30 @@ import { findLiveSession } from "@/lib/auth/sessions";
 import { EMAIL_IN_OTHER_ORGANIZATION } from "@/lib/accounts/email-rule";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
-
-const meta = { ip: null, userAgent: "vitest" };
-
-async function confirmToken(to: string) {
-  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to, template: "email-change-confirm" }, orderBy: { createdAt: "desc" } });
-  return (mail.props as { confirmUrl: string }).confirmUrl.split("/confirm-email/")[1];
-}
+import { latestLinkToken } from "../support/outbox";
+import { TEST_META } from "../support/request";
 
 describe("changing the login email", () => {
   it("changes only on confirmation from the new address, tells the old one, and ends sessions", async () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "sales" });
     const newEmail = uniqueEmail("Moved");
-    const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
+    const session = await signInWithPassword(user.email, TEST_PASSWORD, TEST_META);
 
     await requestEmailChange(caller, user.id, newEmail);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     expect(await db.outboxEmail.count({ where: { to: user.email, template: "email-change-notice" } })).toBe(1);
-    const token = await confirmToken(newEmail);
+    const token = await latestLinkToken(newEmail, "email-change-confirm");
     expect(await describeEmailChangeLink(token)).toMatchObject({ oldEmail: user.email, newEmail });
 
-    await confirmEmailChange(token, meta);
+    await confirmEmailChange(token, TEST_META);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ email: newEmail, emailNormalized: newEmail.toLowerCase() });
     expect(await findLiveSession(session!.sessionId)).toBeNull();
-    expect(await signInWithPassword(newEmail, TEST_PASSWORD, meta)).not.toBeNull();
+    expect(await signInWithPassword(newEmail, TEST_PASSWORD, TEST_META)).not.toBeNull();
     expect(await db.outboxEmail.count({ where: { to: user.email, template: "email-change-notice" } })).toBe(2);
     // Used once.
     expect(await describeEmailChangeLink(token)).toBeNull();
-    await expect(confirmEmailChange(token, meta)).rejects.toThrow(EMAIL_CHANGE_LINK_NO_LONGER_VALID);
+    await expect(confirmEmailChange(token, TEST_META)).rejects.toThrow(EMAIL_CHANGE_LINK_NO_LONGER_VALID);
   });
 
   it("checks the email rule when asked and again on confirmation", async () => {
@@ -47,9 +42,9 @@ describe("changing the login email", () => {
 
     const newEmail = uniqueEmail("race");
     await requestEmailChange(caller, user.id, newEmail);
-    const token = await confirmToken(newEmail);
+    const token = await latestLinkToken(newEmail, "email-change-confirm");
     await createPartnerUser(other.partner.id, { email: newEmail }); // someone takes it meanwhile
-    const error = await confirmEmailChange(token, meta).catch((e: unknown) => e);
+    const error = await confirmEmailChange(token, TEST_META).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe(EMAIL_IN_OTHER_ORGANIZATION);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);

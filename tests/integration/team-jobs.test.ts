@@ -6,8 +6,9 @@ import { deleteTeamMember } from "@/lib/team/manage";
 import { InviteUserInput } from "@/lib/team/schemas";
 import { activateAccount } from "@/lib/auth/activation";
 import { createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
+import { TEST_META } from "../support/request";
+import { latestLinkToken } from "../support/outbox";
 
-const meta = { ip: null, userAgent: "vitest" };
 const HOUR = 3600_000;
 const invite = (email = uniqueEmail("inv")) => InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email, role: "sales" });
 
@@ -58,9 +59,7 @@ describe("admin notifications", () => {
     const notOptedIn = await createPartnerUser(partner.id, { role: "partner_admin" });
     await db.user.update({ where: { id: notOptedIn.id }, data: { notifications: ["security", "invitation_expired"] } });
     const user = await inviteTeamMember(caller, invite());
-    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, template: "activation" } });
-    const token = (mail.props as { activationUrl: string }).activationUrl.split("/activate/")[1];
-    await activateAccount(token, "a perfectly good passphrase", meta);
+    await activateAccount(await latestLinkToken(user.email, "activation"), "a perfectly good passphrase", TEST_META);
 
     const notices = await db.outboxEmail.findMany({ where: { template: "invitation-status", props: { path: ["inviteeEmail"], equals: user.email } } });
     expect(notices.map((n) => n.to)).toEqual([admin.email]);

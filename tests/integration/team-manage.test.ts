@@ -20,9 +20,7 @@ import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/sessions";
 import type { PartnerCaller } from "@/lib/auth/caller";
 import { callerFor, createPartner, editInputFor, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
-
-const meta = { ip: null, userAgent: "vitest" };
-
+import { TEST_META } from "../support/request";
 
 async function rejection(promise: Promise<unknown>) {
   return promise.then(
@@ -45,7 +43,7 @@ describe("editing a team member", () => {
   it("saves name, phone, role, permissions and notifications, audits the change, and ends their sessions", async () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "sales" });
-    const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
+    const session = await signInWithPassword(user.email, TEST_PASSWORD, TEST_META);
     expect(await findLiveSession(session!.sessionId)).not.toBeNull();
 
     await updateTeamMember(
@@ -65,7 +63,7 @@ describe("editing a team member", () => {
   it("keeps sessions when only the name or settings change", async () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "sales" });
-    const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
+    const session = await signInWithPassword(user.email, TEST_PASSWORD, TEST_META);
     await updateTeamMember(caller, editInputFor(user, { lastName: "Newname" }));
     expect(await findLiveSession(session!.sessionId)).not.toBeNull();
   });
@@ -168,14 +166,14 @@ describe("disable and enable", () => {
   it("blocks sign-in and ends sessions, keeps everything, and enables again", async () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "sales" });
-    const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
+    const session = await signInWithPassword(user.email, TEST_PASSWORD, TEST_META);
     await disableTeamMember(caller, user.id);
     expect(await findLiveSession(session!.sessionId)).toBeNull();
-    await expect(signInWithPassword(user.email, TEST_PASSWORD, meta)).rejects.toBeInstanceOf(AccountDisabledSignIn);
+    await expect(signInWithPassword(user.email, TEST_PASSWORD, TEST_META)).rejects.toBeInstanceOf(AccountDisabledSignIn);
     expect(await reload(user.id)).toMatchObject({ status: "DISABLED", role: "sales" });
 
     await enableTeamMember(caller, user.id);
-    expect(await signInWithPassword(user.email, TEST_PASSWORD, meta)).not.toBeNull();
+    expect(await signInWithPassword(user.email, TEST_PASSWORD, TEST_META)).not.toBeNull();
     expect(await db.auditEvent.count({ where: { targetId: user.id, action: { in: ["user.disabled", "user.enabled"] } } })).toBe(2);
   });
 
@@ -193,7 +191,7 @@ describe("delete and restore", () => {
     const { partner, caller } = await createPartner();
     const user = await createPartnerUser(partner.id, { role: "read_only", permissions: ["audit.view"] });
     await db.user.update({ where: { id: user.id }, data: { notifications: ["security", "weekly_summary"] } });
-    const session = await signInWithPassword(user.email, TEST_PASSWORD, meta);
+    const session = await signInWithPassword(user.email, TEST_PASSWORD, TEST_META);
 
     await deleteTeamMember(caller, user.id);
     expect(await findLiveSession(session!.sessionId)).toBeNull();
@@ -208,7 +206,7 @@ describe("delete and restore", () => {
       permissions: ["audit.view"],
       notifications: ["security", "weekly_summary"],
     });
-    expect(await signInWithPassword(user.email, TEST_PASSWORD, meta)).not.toBeNull();
+    expect(await signInWithPassword(user.email, TEST_PASSWORD, TEST_META)).not.toBeNull();
     expect(await db.auditEvent.count({ where: { targetId: user.id, action: { in: ["user.deleted", "user.restored"] } } })).toBe(2);
     const told = await db.outboxEmail.findMany({ where: { to: user.email, template: "account-restored" } });
     expect(told).toHaveLength(1);

@@ -1,27 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { resendInvite } from "@/lib/team/invite";
-import {
-  deleteTeamMember,
-  disableTeamMember,
-  enableTeamMember,
-  getTeamMemberOrThrow,
-  listDeletedMembers,
-  restoreTeamMember,
-  sendResetLinkToMember,
-  transferPrimaryUser,
-  updateTeamMember,
-} from "@/lib/team/manage";
+import { runOperation } from "@/lib/operations/run";
+import type { AnyOperation } from "@/lib/operations/define";
+import * as team from "@/lib/team/operations";
+import { listDeletedMembers } from "@/lib/team/manage";
 import { listTeamPage } from "@/lib/team/queries";
 import { listPartnerAuditEvents } from "@/lib/team/audit-log";
-import { requestEmailChange } from "@/lib/auth/email-change";
 import { AuditFilters } from "@/lib/audit/queries";
-import { EditUserInput, RestoreUserInput } from "@/lib/team/schemas";
 import { createPartner, createPartnerUser, uniqueEmail } from "../support/factories";
 
-// Partner B's admin calls everything of the team issue with partner A's ids:
-// each answers "not found" and partner A's data stays exactly as it was.
+// Partner B's admin calls everything of the team issue with partner A's ids,
+// through the operations as the forms and /api/v1 call them: each answers
+// "not found" and partner A's data stays exactly as it was. The lists are
+// read as the team pages read them.
 describe("tenant isolation of team management", () => {
   it("answers not found to another partner's ids and changes nothing", async () => {
     const a = await createPartner();
@@ -31,7 +23,7 @@ describe("tenant isolation of team management", () => {
     const disabled = await createPartnerUser(a.partner.id, { status: "DISABLED" });
     const otherAdmin = await createPartnerUser(a.partner.id);
     const deleted = await createPartnerUser(a.partner.id, { role: "sales" });
-    await deleteTeamMember(a.caller, deleted.id);
+    await runOperation(team.deleteUser, { userId: deleted.id }, a.caller);
 
     const snapshot = async () => ({
       users: await db.user.findMany({ where: { partnerId: a.partner.id }, orderBy: { id: "asc" } }),
@@ -42,27 +34,20 @@ describe("tenant isolation of team management", () => {
     });
     const before = await snapshot();
 
-    const attempts: [string, () => Promise<unknown>][] = [
-      ["view member", () => getTeamMemberOrThrow(b.caller, active.id)],
-      [
-        "edit",
-        () =>
-          updateTeamMember(
-            b.caller,
-            EditUserInput.parse({ userId: active.id, firstName: "X", lastName: "Y", role: "partner_admin", notifications: [] }),
-          ),
-      ],
-      ["resend invite", () => resendInvite(b.caller, invited.id)],
-      ["disable", () => disableTeamMember(b.caller, active.id)],
-      ["enable", () => enableTeamMember(b.caller, disabled.id)],
-      ["delete", () => deleteTeamMember(b.caller, active.id)],
-      ["restore", () => restoreTeamMember(b.caller, RestoreUserInput.parse({ userId: deleted.id }))],
-      ["transfer primary", () => transferPrimaryUser(b.caller, { userId: otherAdmin.id })],
-      ["send reset link", () => sendResetLinkToMember(b.caller, active.id)],
-      ["change email", () => requestEmailChange(b.caller, active.id, uniqueEmail("steal"))],
+    const attempts: [string, AnyOperation, object][] = [
+      ["view member", team.getMember, { userId: active.id }],
+      ["edit", team.updateUser, { userId: active.id, firstName: "X", lastName: "Y", role: "partner_admin", notifications: [] }],
+      ["resend invite", team.resendInviteOp, { userId: invited.id }],
+      ["disable", team.disableUser, { userId: active.id }],
+      ["enable", team.enableUser, { userId: disabled.id }],
+      ["delete", team.deleteUser, { userId: active.id }],
+      ["restore", team.restoreUser, { userId: deleted.id }],
+      ["transfer primary", team.transferPrimary, { userId: otherAdmin.id }],
+      ["send reset link", team.sendPasswordReset, { userId: active.id }],
+      ["change email", team.changeMemberEmail, { userId: active.id, newEmail: uniqueEmail("steal") }],
     ];
-    for (const [name, attempt] of attempts) {
-      const error = await attempt().then(() => null, (e: unknown) => e);
+    for (const [name, op, input] of attempts) {
+      const error = await runOperation(op, input, b.caller).then(() => null, (e: unknown) => e);
       expect(error, name).toBeInstanceOf(NotFoundError);
     }
 

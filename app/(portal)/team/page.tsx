@@ -12,6 +12,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, queryHref } from "@/components/ui/pager";
+import { filterControlClass, FilterSelect } from "@/components/ui/filter-select";
 import { ActionButton, ResendInviteButton } from "@/components/form/action-button";
 import { TeamTabs } from "./team-tabs";
 import { env } from "@/lib/env";
@@ -56,33 +57,38 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
       <form method="get" action="/team" role="search" aria-label="Filter team" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 text-sm">
         <div>
           <label htmlFor="team-q" className="block font-medium">Search</label>
-          <input id="team-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Name or email" className="mt-1 rounded-md border border-gray-300 px-3 py-1.5" />
+          <input id="team-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Name or email" className={filterControlClass} />
         </div>
-        <div>
-          <label htmlFor="team-status" className="block font-medium">Status</label>
-          <select id="team-status" name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="invited">Invited (incl. expired)</option>
-            <option value="disabled">Disabled</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="team-role" className="block font-medium">Role</label>
-          <select id="team-role" name="role" defaultValue={filters.role ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
-            <option value="">Any role</option>
-            {PARTNER_ROLE_KEYS.map((key) => (
-              <option key={key} value={key}>{PARTNER_ROLES[key].label}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="team-sort" className="block font-medium">Sort by</label>
-          <select id="team-sort" name="sort" defaultValue={filters.sort} className="mt-1 rounded-md border border-gray-300 px-3 py-1.5">
-            <option value="name">Name</option>
-            <option value="lastSignIn">Last sign-in</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="team-status"
+          name="status"
+          label="Status"
+          defaultValue={filters.status}
+          anyLabel="Any status"
+          options={[
+            { value: "active", label: "Active" },
+            { value: "invited", label: "Invited (incl. expired)" },
+            { value: "disabled", label: "Disabled" },
+          ]}
+        />
+        <FilterSelect
+          id="team-role"
+          name="role"
+          label="Role"
+          defaultValue={filters.role}
+          anyLabel="Any role"
+          options={PARTNER_ROLE_KEYS.map((key) => ({ value: key, label: PARTNER_ROLES[key].label }))}
+        />
+        <FilterSelect
+          id="team-sort"
+          name="sort"
+          label="Sort by"
+          defaultValue={filters.sort}
+          options={[
+            { value: "name", label: "Name" },
+            { value: "lastSignIn", label: "Last sign-in" },
+          ]}
+        />
         <button type="submit" className="rounded-md border border-gray-300 px-4 py-1.5 font-medium hover:bg-gray-50">Apply</button>
         {(filters.q || filters.status || filters.role || filters.sort !== "name") && (
           <Link href="/team" className="py-1.5 text-blue-700 underline">Clear filters</Link>

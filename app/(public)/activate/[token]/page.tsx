@@ -1,4 +1,4 @@
-import { readToken } from "@/lib/http/params";
+import { openTokenLink } from "@/lib/http/params";
 import { UnusableLink } from "@/components/auth/unusable-link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
@@ -7,13 +7,10 @@ import { describeActivationLink, LINK_NO_LONGER_VALID } from "@/lib/auth/activat
 
 export const metadata = { title: "Activate your account", referrer: "no-referrer" as const };
 
-// Opening the link (GET) only shows the form: mail scanners that prefetch
-// links must not use the token up. It is checked and used on submit.
 export default async function ActivatePage({ params }: { params: Promise<{ token: string }> }) {
-  const token = readToken((await params).token);
-  const link = token ? await describeActivationLink(token) : null;
+  const { token, link } = await openTokenLink(params, describeActivationLink);
 
-  if (!link || !token) {
+  if (!link) {
     return (
       <UnusableLink reason={`${LINK_NO_LONGER_VALID} Links work once and expire after a few days. We can send a new link to the same address.`}>
         {token && (

@@ -1,4 +1,4 @@
-import { readToken } from "@/lib/http/params";
+import { openTokenLink } from "@/lib/http/params";
 import { UnusableLink } from "@/components/auth/unusable-link";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
@@ -7,13 +7,10 @@ import { describeEmailChangeLink, EMAIL_CHANGE_LINK_NO_LONGER_VALID } from "@/li
 
 export const metadata = { title: "Confirm your new email", referrer: "no-referrer" as const };
 
-// Opening the link (GET) only shows what will change: mail scanners that
-// prefetch links must not confirm anything. The button confirms.
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
-  const token = readToken((await params).token);
-  const link = token ? await describeEmailChangeLink(token) : null;
+  const { token, link } = await openTokenLink(params, describeEmailChangeLink);
 
-  if (!link || !token) {
+  if (!link) {
     return (
       <UnusableLink reason={`${EMAIL_CHANGE_LINK_NO_LONGER_VALID} Ask your admin to send a new one; your sign-in email hasn't changed.`}>
         <Link href="/login" className="font-semibold text-blue-700 underline">Go to sign in</Link>

@@ -1,4 +1,4 @@
-import { readToken } from "@/lib/http/params";
+import { openTokenLink } from "@/lib/http/params";
 import { UnusableLink } from "@/components/auth/unusable-link";
 import Link from "next/link";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
@@ -8,10 +8,9 @@ import { describeResetLink, RESET_LINK_NO_LONGER_VALID } from "@/lib/auth/passwo
 export const metadata = { title: "Reset your password", referrer: "no-referrer" as const };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const token = readToken((await params).token);
-  const link = token ? await describeResetLink(token) : null;
+  const { token, link } = await openTokenLink(params, describeResetLink);
 
-  if (!link || !token) {
+  if (!link) {
     return (
       <UnusableLink reason={`${RESET_LINK_NO_LONGER_VALID} You can ask for a new one.`}>
         <Link href="/forgot-password" className="font-semibold text-blue-700 underline">

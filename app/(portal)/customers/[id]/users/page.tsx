@@ -4,9 +4,11 @@ import { can } from "@/lib/auth/permissions";
 import { getCustomerOrThrow, listSubscriptions } from "@/lib/customers/customers";
 import { countCustomerUsers, countDeletedCustomerUsers, CustomerUserListQuery, listCustomerUsers, listDeletedCustomerUsers } from "@/lib/customers/customer-users";
 import { formatCustomerNumber } from "@/lib/customers/format";
+import type { USER_STATUS_FILTERS } from "@/lib/customers/schemas";
 import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { readSearchParams, type RawSearchParams, type ReadSearchParams } from "@/lib/http/params";
 import { Pager } from "@/components/ui/pager";
+import { filterControlClass, FilterSelect } from "@/components/ui/filter-select";
 import { CustomerUsersTable } from "./users-table";
 import { DeletedUsers } from "./deleted-users";
 import { BackLink } from "@/components/ui/back-link";
@@ -14,6 +16,13 @@ import { BackLink } from "@/components/ui/back-link";
 export const metadata = { title: "Users and licenses" };
 
 type Search = ReadSearchParams<typeof CustomerUserListQuery>["values"];
+
+const STATUS_FILTER_OPTIONS = [
+  { value: "ACTIVE", label: "Active" },
+  { value: "INVITED", label: "Invited" },
+  { value: "DISABLED", label: "Disabled" },
+  { value: "must_change", label: "Must change password" },
+] satisfies { value: (typeof USER_STATUS_FILTERS)[number]; label: string }[];
 
 export default async function CustomerUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const caller = await requirePartnerPage("/customers/[id]/users");
@@ -126,35 +135,18 @@ async function UsersList({
           <label htmlFor="user-search" className="block font-medium">
             Search
           </label>
-          <input id="user-search" name="q" type="search" defaultValue={search.q} placeholder="Name or email" className="mt-1 rounded-md border border-gray-300 px-3 py-2" />
+          <input id="user-search" name="q" type="search" defaultValue={search.q} placeholder="Name or email" className={filterControlClass} />
         </div>
-        <div>
-          <label htmlFor="license-filter" className="block font-medium">
-            License
-          </label>
-          <select id="license-filter" name="license" defaultValue={search.license ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-2">
-            <option value="">Any</option>
-            <option value="none">No license</option>
-            {subscriptions.map((s) => (
-              <option key={s.product.id} value={s.product.id}>
-                Has {s.product.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status-filter" className="block font-medium">
-            Status
-          </label>
-          <select id="status-filter" name="status" defaultValue={search.status ?? ""} className="mt-1 rounded-md border border-gray-300 px-3 py-2">
-            <option value="">Any</option>
-            <option value="ACTIVE">Active</option>
-            <option value="INVITED">Invited</option>
-            <option value="DISABLED">Disabled</option>
-            <option value="must_change">Must change password</option>
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-gray-300 px-3 py-2 font-medium hover:bg-gray-50">
+        <FilterSelect
+          id="license-filter"
+          name="license"
+          label="License"
+          defaultValue={search.license}
+          anyLabel="Any"
+          options={[{ value: "none", label: "No license" }, ...subscriptions.map((s) => ({ value: s.product.id, label: `Has ${s.product.name}` }))]}
+        />
+        <FilterSelect id="status-filter" name="status" label="Status" defaultValue={search.status} anyLabel="Any" options={STATUS_FILTER_OPTIONS} />
+        <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 font-medium hover:bg-gray-50">
           Filter
         </button>
       </form>
