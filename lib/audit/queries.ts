@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "../db/client.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "./actions.ts";
 import { choice, cleanText, dateFilter, firstValue, numericCursor, optionalId, readSearchParams, searchText, type RawSearchParams } from "../http/params.ts";
+import { personFields } from "../accounts/selects.ts";
 
 // Reading the audit log (DESIGN §8): a partner's own events for its users with
 // audit.view, every event for vendor staff. Newest first, keyset-paginated
@@ -121,7 +122,7 @@ async function namesOf(ids: (string | null)[]) {
   if (unique.length === 0) return new Map<string, AuditActorView>();
   const users = await db.user.findMany({
     where: { id: { in: unique } },
-    select: { id: true, firstName: true, lastName: true, email: true },
+    select: personFields,
   });
   return new Map<string, AuditActorView>(users.map((user) => [user.id, { name: `${user.firstName} ${user.lastName}`, email: user.email }]));
 }

@@ -14,6 +14,8 @@ import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens
 import { assertMayActOn, lockPartnerTeam } from "../team/rules.ts";
 import { verifyCurrentPassword } from "./change-password.ts";
 import { endSessions } from "./sessions.ts";
+import { liveTeamMembers } from "../team/member-scope.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 
 // Changing the login email (DESIGN §2, §4): the new address must confirm
 // through a link before anything changes; the old address is told at both
@@ -22,7 +24,7 @@ import { endSessions } from "./sessions.ts";
 const EMAIL_CHANGE_TTL_HOURS = 24;
 export const EMAIL_CHANGE_LINK_NO_LONGER_VALID = "This confirmation link has expired or has already been used.";
 
-const targetSelect = { id: true, firstName: true, lastName: true, email: true, emailNormalized: true, status: true, role: true, permissions: true } as const;
+const targetSelect = { ...personFields, emailNormalized: true, ...accessFields } as const;
 
 /**
  * The user themself, or an admin with users.manage for a team member they may
@@ -50,7 +52,7 @@ async function startEmailChange(caller: PartnerCaller, userId: string, newEmail:
   const forSomeoneElse = caller.userId !== userId;
   if (forSomeoneElse && !caller.permissions.includes("users.manage")) throw new ForbiddenError();
   const user = await db.user.findFirst({
-    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    where: { id: userId, ...liveTeamMembers(caller.partnerId) },
     select: targetSelect,
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AuthError } from "@auth/core/errors";
-import { operation } from "../operations/define.ts";
+import { operation, type AnyInput, type Operation } from "../operations/define.ts";
 import { AppError } from "../errors.ts";
 import type { Caller } from "./caller.ts";
 import { activateAccount, requestNewActivationLink } from "./activation.ts";
@@ -22,6 +22,19 @@ const nextAuth = () => import("./next-auth.ts");
 /** Where the request comes from: the signed-in caller's (same headers), else this request's. */
 async function metaOf(caller: Caller | null): Promise<RequestMeta> {
   return caller ? { ip: caller.ip, userAgent: caller.userAgent } : getRequestMeta();
+}
+
+type PublicDeclaration<S extends AnyInput, R> = Omit<Operation<S, { public: true }, R>, "access" | "run"> & {
+  run: (input: z.output<S>, meta: RequestMeta) => Promise<R>;
+};
+
+/**
+ * An operation anyone may call, signed in or not: it acts for the request, not
+ * for an account, so `run` gets the input and where the request comes from
+ * (for the audit event and the per-IP rate limits).
+ */
+function publicOperation<S extends AnyInput, R>({ run, ...declaration }: PublicDeclaration<S, R>) {
+  return operation({ ...declaration, access: { public: true }, run: async (caller, input) => run(input, await metaOf(caller)) });
 }
 
 /** A refused sign-in, with the message the form shows (never which part was wrong). */
@@ -65,13 +78,12 @@ async function openSession(login: string, password: string) {
   await signIn("credentials", { login, password, redirect: false });
 }
 
-export const signInOp = operation({
+export const signInOp = publicOperation({
   name: "auth.signIn",
   summary: "Sign in with an email or username and password (opens a browser session).",
   input: SignInInput,
-  access: { public: true },
   audit: "auth.signed_in",
-  run: (_caller, { login, password }) => signInOrRefuse(login, password),
+  run: ({ login, password }) => signInOrRefuse(login, password),
 });
 
 export const signOutOp = operation({
@@ -88,45 +100,41 @@ export const signOutOp = operation({
   },
 });
 
-export const activateOp = operation({
+export const activateOp = publicOperation({
   name: "auth.activate",
   summary: "Activate an invited account with the link's token and a new password, then sign in.",
   input: ActivateInput,
-  access: { public: true },
   audit: "user.activated",
-  run: async (caller, { token, password }) => {
-    const activated = await activateAccount(token, password, await metaOf(caller));
+  run: async ({ token, password }, meta) => {
+    const activated = await activateAccount(token, password, meta);
     await openSession(activated.email, password);
     return activated;
   },
 });
 
-export const requestActivationLinkOp = operation({
+export const requestActivationLinkOp = publicOperation({
   name: "auth.requestActivationLink",
   summary: "Ask for a new activation link for an expired invitation (says nothing about whether it exists).",
   input: TokenInput,
-  access: { public: true },
   audit: "user.activation_link_requested",
-  run: async (caller, { token }) => requestNewActivationLink(token, await metaOf(caller)),
+  run: ({ token }, meta) => requestNewActivationLink(token, meta),
 });
 
-export const forgotPasswordOp = operation({
+export const forgotPasswordOp = publicOperation({
   name: "auth.forgotPassword",
   summary: "Ask for a password reset link (the answer is the same whether the account exists or not).",
   input: ForgotPasswordInput,
-  access: { public: true },
   audit: "user.password_reset_requested",
-  run: async (caller, { login }) => requestPasswordReset(login, await metaOf(caller)),
+  run: ({ login }, meta) => requestPasswordReset(login, meta),
 });
 
-export const resetPasswordOp = operation({
+export const resetPasswordOp = publicOperation({
   name: "auth.resetPassword",
   summary: "Set a new password with a reset link's token, then sign in.",
   input: ResetPasswordInput,
-  access: { public: true },
   audit: "user.password_reset",
-  run: async (caller, { token, password }) => {
-    const reset = await resetPassword(token, password, await metaOf(caller));
+  run: async ({ token, password }, meta) => {
+    const reset = await resetPassword(token, password, meta);
     await openSession(reset.email, password);
     return reset;
   },
@@ -142,13 +150,12 @@ export const changeOwnPasswordOp = operation({
   run: (caller, { currentPassword, password }) => changeOwnPassword(caller, { currentPassword, password }),
 });
 
-export const confirmEmailChangeOp = operation({
+export const confirmEmailChangeOp = publicOperation({
   name: "auth.confirmEmailChange",
   summary: "Confirm a new sign-in email with the link's token.",
   input: TokenInput,
-  access: { public: true },
   audit: "user.email_changed",
-  run: async (caller, { token }) => confirmEmailChange(token, await metaOf(caller)),
+  run: ({ token }, meta) => confirmEmailChange(token, meta),
 });
 
 export const AUTH_OPERATIONS = [

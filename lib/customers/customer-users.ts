@@ -23,6 +23,7 @@ import { MAX_SELECTED_IDS, USER_STATUS_FILTERS, type CustomerUserInput, type Wel
 import { z } from "zod";
 import { choice, cleanText, readId, searchText } from "../http/params.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
+import { personFields } from "../accounts/selects.ts";
 
 export const CUSTOMER_USERS_PAGE_SIZE = 50;
 
@@ -72,7 +73,7 @@ export async function addCustomerUser(caller: PartnerCaller, input: Omit<Custome
           mustChangePassword: !byEmail,
           invitedById: caller.userId,
         },
-        select: { id: true, firstName: true, lastName: true, email: true, username: true },
+        select: { ...personFields, username: true },
       });
       const refused: string[] = [];
       for (const subscription of subscriptions) {
@@ -262,7 +263,7 @@ export async function restoreCustomerUsers(caller: PartnerCaller, customerId: st
   const users = await db.user.findMany({
     where: { id: { in: userIds }, ...restorableCustomerUsers(caller, customerId) },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    select: { id: true, firstName: true, lastName: true, email: true, status: true, licensesAtDeletion: true, deletedAt: true },
+    select: { ...personFields, status: true, licensesAtDeletion: true, deletedAt: true },
   });
   if (users.length !== new Set(userIds).size) throw new NotFoundError("Some of those users don't exist or can no longer be restored.");
   const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } });
@@ -447,7 +448,7 @@ export async function listDeletedCustomerUsers(caller: PartnerCaller, customerId
     where: restorableCustomerUsers(caller, customerId, now),
     orderBy: { deletedAt: "desc" },
     take: 500,
-    select: { id: true, firstName: true, lastName: true, email: true, deletedAt: true, licensesAtDeletion: true },
+    select: { ...personFields, deletedAt: true, licensesAtDeletion: true },
   });
   return users
     .map((user) => asDeleted(user))

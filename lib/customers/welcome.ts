@@ -12,6 +12,7 @@ import { issueUserToken, issueUserTokensForNewUsers } from "../auth/user-tokens.
 import { activationTtlMs } from "../team/invite.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { liveCustomerUsers } from "./user-scope.ts";
+import { personFields } from "../accounts/selects.ts";
 
 // Welcoming a customer user by email instead of a temporary password
 // (decision 0024): the activation machinery of team invitations (an
@@ -64,7 +65,7 @@ export async function resendCustomerUserWelcome(caller: PartnerCaller, customerI
   const where = { id: userId, ...liveCustomerUsers(caller, customerId) };
   const user = await db.user.findFirst({
     where,
-    select: { id: true, firstName: true, lastName: true, email: true, username: true, status: true, mustChangePassword: true, lastSignInAt: true, customer: { select: { name: true } } },
+    select: { ...personFields, username: true, status: true, mustChangePassword: true, lastSignInAt: true, customer: { select: { name: true } } },
   });
   const customer = user?.customer;
   if (!user || !customer) throw new NotFoundError("That user doesn't exist.");

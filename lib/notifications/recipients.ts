@@ -3,6 +3,7 @@ import type { Tx } from "../db/client.ts";
 import { effectivePermissions, type Permission } from "../auth/permissions.ts";
 import { holdsPermission } from "../team/rules.ts";
 import { NOTIFICATION_INFO, type NotificationKind } from "./kinds.ts";
+import { liveTeamMembers } from "../team/member-scope.ts";
 
 export type NotificationRecipient = {
   id: string;
@@ -20,10 +21,8 @@ export async function notificationRecipients(tx: Tx, partnerId: string, kind: No
   const { requires, alwaysOn } = NOTIFICATION_INFO[kind];
   const users = await tx.user.findMany({
     where: {
-      partnerId,
-      kind: "PARTNER",
+      ...liveTeamMembers(partnerId),
       status: "ACTIVE",
-      deletedAt: null,
       ...(alwaysOn ? {} : { notifications: { has: kind } }),
       ...(requires ? holdsPermission(requires) : {}),
     },

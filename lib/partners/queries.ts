@@ -6,6 +6,8 @@ import { AuditFilters, listAuditEvents } from "../audit/queries.ts";
 import { assertStaff } from "../support/staff-access.ts";
 import type { Caller } from "../auth/caller.ts";
 import { displayStatus, NEWEST_OPEN_INVITATION, newestOpenInvitation } from "../team/status.ts";
+import { liveTeamMembers } from "../team/member-scope.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 
 const PARTNERS_PAGE_SIZE = 25;
 
@@ -25,7 +27,7 @@ export async function listPartners(caller: Caller, { q, page }: { q?: string; pa
           name: true,
           status: true,
           createdAt: true,
-          primaryUser: { select: { id: true, firstName: true, lastName: true, email: true } },
+          primaryUser: { select: personFields },
           _count: { select: { customers: true, users: { where: { kind: "PARTNER", deletedAt: null } } } },
         },
       }),
@@ -51,10 +53,10 @@ export async function getPartnerDetailOrThrow(caller: Caller, partnerId: string)
   if (!partner) throw new NotFoundError("That partner doesn't exist.");
   const [team, customers, customerCount, audit] = await Promise.all([
     db.user.findMany({
-      where: { partnerId, kind: "PARTNER", deletedAt: null },
+      where: liveTeamMembers(partnerId),
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, firstName: true, lastName: true, email: true, role: true, status: true, lastSignInAt: true, tokens: NEWEST_OPEN_INVITATION },
+      select: { ...personFields, ...accessFields, lastSignInAt: true, tokens: NEWEST_OPEN_INVITATION },
     }),
     db.customer.findMany({
       where: { partnerId },

@@ -14,6 +14,8 @@ import { emailTakenError } from "../accounts/email-rule.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import type { InviteUserInput } from "./schemas.ts";
+import { liveTeamMembers } from "./member-scope.ts";
+import { accessFields, personFields } from "../accounts/selects.ts";
 
 /** How long an activation link works (ACTIVATION_TOKEN_TTL_HOURS): team invitations and customer users' welcome emails. */
 export const activationTtlMs = () => env().ACTIVATION_TOKEN_TTL_HOURS * 3600_000;
@@ -62,8 +64,8 @@ export async function inviteTeamMember(caller: PartnerCaller, input: InviteUserI
 export async function resendInvite(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
-    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
-    select: { id: true, firstName: true, lastName: true, email: true, status: true, role: true, permissions: true },
+    where: { id: userId, ...liveTeamMembers(caller.partnerId) },
+    select: { ...personFields, ...accessFields },
   });
   if (!user) throw new NotFoundError("That team member doesn't exist.");
   await assertMayActOn(db, caller, user);
@@ -115,7 +117,7 @@ export async function createInvitedUser(tx: Tx, account: InvitedAccount, inviter
       notifications: partner ? [...new Set([...(partner.notifications ?? DEFAULT_NOTIFICATIONS), "security"])] : [],
     },
     // The manager's name: the invite confirmation repeats whom they report to (lib/team/invite-summary.ts).
-    select: { id: true, firstName: true, lastName: true, email: true, manager: { select: { firstName: true, lastName: true } } },
+    select: { ...personFields, manager: { select: { firstName: true, lastName: true } } },
   });
   await sendActivationEmail(tx, inviter, created, "activation");
   return created;

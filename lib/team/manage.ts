@@ -1,12 +1,12 @@
 import "server-only";
-import { db, type Prisma, type Tx } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import { auditDiff, recordAudit, type AuditActor } from "../audit/record.ts";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors.ts";
 import { effectivePermissions, requirePermission } from "../auth/permissions.ts";
 import type { Caller, PartnerCaller } from "../auth/caller.ts";
 import { endSessions } from "../auth/sessions.ts";
 import { assertStaff, staffActor } from "../support/staff-access.ts";
-import { asDeleted, restorableDeletedAt, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
+import { asDeleted, restoreAccount, restoreDaysLeft, softDeleteAccount } from "../accounts/soft-delete.ts";
 import { sendPasswordResetOnBehalf } from "../auth/password-reset.ts";
 import { emailTakenError } from "../accounts/email-rule.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
@@ -29,6 +29,7 @@ import { OWN_ROLE_OR_PERMISSIONS, PRIMARY_TRANSFER_ONLY } from "./ceiling.ts";
 import type { EditUserInput, RestoreUserInput } from "./schemas.ts";
 import { pendingEmailChangeSelect } from "../auth/user-tokens.ts";
 import { accessFields, personFields } from "../accounts/selects.ts";
+import { liveTeamMembers, restorableTeamMembers } from "./member-scope.ts";
 
 // Edit, disable, enable, delete, restore and primary-user transfer of team
 // members (DESIGN §3, §4). Every function takes the caller first and scopes
@@ -51,7 +52,7 @@ const memberSelect = {
 
 async function findMember(tx: Tx, caller: PartnerCaller, userId: string) {
   const user = await tx.user.findFirst({
-    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    where: { id: userId, ...liveTeamMembers(caller.partnerId) },
     select: memberSelect,
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
@@ -90,7 +91,7 @@ const fullName = (user: { firstName: string; lastName: string }) => `${user.firs
 export async function getTeamMemberOrThrow(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.view");
   const user = await db.user.findFirst({
-    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    where: { id: userId, ...liveTeamMembers(caller.partnerId) },
     select: {
       ...memberSelect,
       passwordHash: false,
@@ -235,20 +236,17 @@ export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
   });
 }
 
-const deletedMembersWhere = (caller: PartnerCaller, now: Date) =>
-  ({ partnerId: caller.partnerId, kind: "PARTNER", deletedAt: restorableDeletedAt(now) }) satisfies Prisma.UserWhereInput;
-
 /** How many the Deleted users tab lists: its label says "Deleted users (2)". */
 export async function countDeletedMembers(caller: PartnerCaller, now = new Date()) {
   requirePermission(caller, "users.manage");
-  return db.user.count({ where: deletedMembersWhere(caller, now) });
+  return db.user.count({ where: restorableTeamMembers(caller.partnerId, now) });
 }
 
 /** Deleted members still within the restore window, newest first. */
 export async function listDeletedMembers(caller: PartnerCaller, now = new Date()) {
   requirePermission(caller, "users.manage");
   const users = await db.user.findMany({
-    where: deletedMembersWhere(caller, now),
+    where: restorableTeamMembers(caller.partnerId, now),
     orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
     take: 200,
     select: { ...personFields, role: true, deletedAt: true, deletedById: true },
@@ -277,12 +275,7 @@ export const RESTORE_NEEDS_MANAGER = "Their manager is no longer available. Choo
 export async function restoreTeamMember(caller: PartnerCaller, input: RestoreUserInput, now = new Date()) {
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
-    where: {
-      id: input.userId,
-      partnerId: caller.partnerId,
-      kind: "PARTNER",
-      deletedAt: restorableDeletedAt(now),
-    },
+    where: { id: input.userId, ...restorableTeamMembers(caller.partnerId, now) },
     select: { ...personFields, emailNormalized: true, ...accessFields, managerId: true, deletedAt: true },
   });
   if (!user) throw new NotFoundError("That deleted user doesn't exist or can no longer be restored.");
@@ -360,7 +353,7 @@ export async function transferPrimaryUser(caller: Caller, input: { userId: strin
     await lockPartnerTeam(tx, partnerId);
     const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { primaryUserId: true } });
     if (!partner) throw new NotFoundError("That partner doesn't exist.");
-    const user = await tx.user.findFirst({ where: { id: input.userId, partnerId, kind: "PARTNER", deletedAt: null }, select: memberSelect });
+    const user = await tx.user.findFirst({ where: { id: input.userId, ...liveTeamMembers(partnerId) }, select: memberSelect });
     if (!user) throw new NotFoundError(NOT_FOUND);
     if (caller.kind === "PARTNER") await assertMayActOn(tx, caller as PartnerCaller, user);
     if (partner.primaryUserId === user.id) return user;
@@ -386,7 +379,7 @@ export async function transferPrimaryUser(caller: Caller, input: { userId: strin
 export async function sendResetLinkToMember(caller: PartnerCaller, userId: string) {
   requirePermission(caller, "users.manage");
   const user = await db.user.findFirst({
-    where: { id: userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    where: { id: userId, ...liveTeamMembers(caller.partnerId) },
     select: { ...personFields, partnerId: true, ...accessFields },
   });
   if (!user) throw new NotFoundError(NOT_FOUND);
@@ -421,7 +414,7 @@ export async function getTeamSettings(caller: PartnerCaller) {
 /** The caller's own account, for the "Your account" page (any partner user). */
 export async function getOwnAccount(caller: PartnerCaller) {
   const user = await db.user.findFirst({
-    where: { id: caller.userId, partnerId: caller.partnerId, deletedAt: null },
+    where: { id: caller.userId, ...liveTeamMembers(caller.partnerId) },
     select: { ...personFields, notifications: true, tokens: pendingEmailChangeSelect() },
   });
   if (!user) throw new NotFoundError();

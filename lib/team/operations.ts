@@ -37,6 +37,7 @@ import {
   TEAM_STATUSES,
   UserIdInput,
 } from "./schemas.ts";
+import { liveTeamMembers } from "./member-scope.ts";
 
 // Every operation on the team (DESIGN §4, §9, decision 0018): the forms in
 // app/(portal)/team and /api/v1/users are adapters over these.
@@ -159,7 +160,7 @@ export const TeamPatchInput = z.object({
 async function patchTeamMember(caller: PartnerCaller, input: z.output<typeof TeamPatchInput>) {
   requirePermission(caller, "users.manage");
   const current = await db.user.findFirst({
-    where: { id: input.userId, partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null },
+    where: { id: input.userId, ...liveTeamMembers(caller.partnerId) },
     select: { firstName: true, lastName: true, phone: true, role: true, permissions: true, managerId: true, notifications: true },
   });
   if (!current) throw new NotFoundError("That team member doesn't exist.");

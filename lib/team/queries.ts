@@ -8,6 +8,7 @@ import { managerCandidates } from "./rules.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
 import { displayStatus } from "./status.ts";
 import { accessFields, personFields } from "../accounts/selects.ts";
+import { liveTeamMembers } from "./member-scope.ts";
 
 const TEAM_PAGE_SIZE = 50;
 
@@ -40,7 +41,7 @@ export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamL
   if (cursor && sort === "name") conditions.push(...afterName(cursor));
   const find = (extra: Prisma.UserWhereInput[], orderBy: Prisma.UserOrderByWithRelationInput[], take: number) =>
     db.user.findMany({
-      where: { partnerId: caller.partnerId, kind: "PARTNER", deletedAt: null, AND: [...conditions, ...extra] },
+      where: { ...liveTeamMembers(caller.partnerId), AND: [...conditions, ...extra] },
       orderBy,
       take,
       select: MEMBER_SELECT,

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
 import { effectivePermissions, isPartnerRole, PARTNER_ROLES, PERMISSION_INFO, type PartnerPermission } from "../auth/permissions.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { ceilingRefusal, type CeilingTarget } from "./ceiling.ts";
+import { liveTeamMembers } from "./member-scope.ts";
 
 // The team's standing rules (DESIGN §1, §3, §10): a partner always keeps one
 // active user who can manage users; nobody grants what they don't hold; nobody
@@ -71,7 +72,7 @@ export function managerIdFor(role: string | null | undefined, managerId: string 
 
 /** The query condition: users of `partnerId` who may be a manager. */
 export function managerCandidates(partnerId: string) {
-  return { partnerId, kind: "PARTNER", deletedAt: null, role: MANAGER_ROLE, status: { not: "DISABLED" } } satisfies Prisma.UserWhereInput;
+  return { ...liveTeamMembers(partnerId), role: MANAGER_ROLE, status: { not: "DISABLED" } } satisfies Prisma.UserWhereInput;
 }
 
 /** The same rule on a loaded user. */
@@ -100,13 +101,7 @@ export function managesUsers(user: { role: string | null; permissions: readonly 
 /** Call after the change, inside the transaction that holds lockPartnerTeam. */
 export async function assertUserManagerRemains(tx: Tx, partnerId: string, target: { firstName: string; lastName: string }) {
   const remaining = await tx.user.count({
-    where: {
-      partnerId,
-      kind: "PARTNER",
-      status: "ACTIVE",
-      deletedAt: null,
-      ...holdsPermission("users.manage"),
-    },
+    where: { ...liveTeamMembers(partnerId), status: "ACTIVE", ...holdsPermission("users.manage") },
   });
   if (remaining === 0) throw new ConflictError(`${target.firstName} ${target.lastName} ${LAST_USER_MANAGER}`);
 }

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { requirePartnerPage } from "@/lib/auth/page-guards";
-import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES, roleLabel } from "@/lib/auth/permissions";
+import { can, PARTNER_ROLE_KEYS, PARTNER_ROLES } from "@/lib/auth/permissions";
 import { getTeamNoticeName, listTeamPage } from "@/lib/team/queries";
 import { choice, optionalId, readSearchParams } from "@/lib/http/params";
 import { countDeletedMembers, getTeamSettings } from "@/lib/team/manage";
 import { TeamListFilters } from "@/lib/team/schemas";
 import { resendInviteAction, setInviteRemindersAction } from "@/lib/team/actions";
 import { mayActOn } from "@/lib/team/ceiling";
-import { UserStatus } from "@/components/ui/status-badge";
-import { formatDateTime } from "@/components/ui/format";
+import { MemberCells } from "@/components/ui/member-cells";
 import { DataTable } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager, queryHref } from "@/components/ui/pager";
@@ -117,21 +116,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                   <span className="block text-xs text-gray-500">Reports to {member.manager.firstName} {member.manager.lastName}</span>
                 )}
               </td>
-              <td className="px-4 py-3">{member.email}</td>
-              <td className="px-4 py-3">
-                {member.role ? roleLabel(member.role) : "Custom permissions"}
-                {member.role && member.permissions.length > 0 && (
-                  <span className="block text-xs text-gray-500">+ {member.permissions.length} extra</span>
-                )}
-              </td>
-              <td className="px-4 py-3">
-                <UserStatus status={member.displayStatus} />
-              </td>
-              <td className="px-4 py-3">{formatDateTime(member.lastSignInAt)}</td>
+              <MemberCells member={member} />
               {canManage && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
                   {member.displayStatus.inviteAction && mayActOn(caller, member, settings?.primaryUserId === member.id) && (
-                    <ResendInviteButton action={resendInviteAction} user={member} inviteAction={member.displayStatus.inviteAction} />
+                    <ResendInviteButton action={resendInviteAction} user={{ id: member.id, firstName: member.firstName, lastName: member.lastName }} inviteAction={member.displayStatus.inviteAction} />
                   )}
                 </td>
               )}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/staff";
-import { can, roleLabel } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { getPartnerDetailOrThrow } from "@/lib/partners/queries";
 import { ADD_PARTNER_USER_PERMISSIONS } from "@/lib/partners/add-partner-user";
 import { assignablePartnerRoles } from "@/lib/support/staff-access";
@@ -10,7 +10,7 @@ import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { flag, optionalId, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { SelectField, TextField } from "@/components/form/fields";
-import { UserStatus } from "@/components/ui/status-badge";
+import { MemberCells } from "@/components/ui/member-cells";
 import { formatDateTime } from "@/components/ui/format";
 import { ResendInviteButton } from "@/components/form/action-button";
 import { resendInviteOnBehalfAction } from "@/lib/support/actions";
@@ -86,16 +86,11 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
                 <AccountLink account={user} />
                 {user.id === partner.primaryUserId && <span className="ml-2 text-xs font-semibold text-gray-600">Primary</span>}
               </td>
-              <td className="px-4 py-3">{user.email}</td>
-              <td className="px-4 py-3">{user.role ? roleLabel(user.role) : "Custom permissions"}</td>
-              <td className="px-4 py-3">
-                <UserStatus status={user.displayStatus} />
-              </td>
-              <td className="px-4 py-3">{formatDateTime(user.lastSignInAt)}</td>
+              <MemberCells member={user} />
               {resendInvites && (
                 <td className="whitespace-nowrap px-4 py-3 text-right">
                   {user.displayStatus.inviteAction && (
-                    <ResendInviteButton action={resendInviteOnBehalfAction} user={user} inviteAction={user.displayStatus.inviteAction} />
+                    <ResendInviteButton action={resendInviteOnBehalfAction} user={{ id: user.id, firstName: user.firstName, lastName: user.lastName }} inviteAction={user.displayStatus.inviteAction} />
                   )}
                 </td>
               )}
