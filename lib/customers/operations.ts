@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { operation, type Operation } from "../operations/define.ts";
+import { actionsOn, operation } from "../operations/define.ts";
 import { zodFieldErrors } from "../operations/errors.ts";
 import { db } from "../db/client.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
@@ -235,22 +235,13 @@ const CustomerUserJson = z.object({
 const CredentialJson = z.object({ userId: z.uuid(), name: z.string(), username: z.string(), temporaryPassword: z.string() });
 const userParams = { id: "customerId" };
 
-const CUSTOMER_USER_ACCESS = { partner: "customers.manage" } as const;
-type CustomerUserActionDeclaration<R> = Omit<Operation<typeof CustomerUserIdInput, typeof CUSTOMER_USER_ACCESS, R>, "input" | "access" | "http" | "run"> & {
-  http?: Omit<NonNullable<Operation["http"]>, "params">;
-  run: (caller: PartnerCaller, customerId: string, userId: string) => Promise<R>;
-};
-
 /** An action on one user of one customer: it names both by id (`{id}` and `{userId}` in its API path) and needs customers.manage. */
-function customerUserAction<R>({ run, http, ...declaration }: CustomerUserActionDeclaration<R>) {
-  return operation({
-    ...declaration,
-    input: CustomerUserIdInput,
-    access: CUSTOMER_USER_ACCESS,
-    ...(http && { http: { ...http, params: userParams } }),
-    run: (caller, input) => run(caller, input.customerId, input.userId),
-  });
-}
+const customerUserAction = actionsOn({
+  input: CustomerUserIdInput,
+  access: { partner: "customers.manage" },
+  params: userParams,
+  ids: (input) => [input.customerId, input.userId] as const,
+});
 
 /** The API's list filters: strict (a bad value is a 422), where the page ignores what it can't read. */
 const CustomerUserListApiInput = CustomerIdInput.extend({

@@ -76,3 +76,31 @@ export function operation<S extends AnyInput, const A extends Access, R>(definit
   }
   return Object.freeze({ ...definition });
 }
+
+/** A declaration of `actionsOn`'s kind: the operation's own facts; `run` takes the ids the shared input names. */
+type ActionDeclaration<S extends AnyInput, A extends Access, Ids extends unknown[], R> = Omit<Operation<S, A, R>, "input" | "access" | "http" | "run"> & {
+  http?: Omit<HttpBinding, "params">;
+  run: (caller: CallerFor<A>, ...ids: Ids) => Promise<R>;
+};
+
+/**
+ * A kind of operation that acts on one account named by ids: they share the
+ * input, who may call them and the API path parameters, stated here once;
+ * each declaration adds its name, summary, audit action, HTTP verb and path,
+ * output and `run`, which receives the ids (`run: disableTeamMember`).
+ */
+export function actionsOn<S extends AnyInput, const A extends Access, Ids extends unknown[]>(kind: {
+  input: S;
+  access: A;
+  params: Record<string, string>;
+  ids: (input: z.output<S>) => Ids;
+}) {
+  return <R>({ run, http, ...declaration }: ActionDeclaration<S, A, Ids, R>): Operation<S, A, R> =>
+    operation<S, A, R>({
+      ...declaration,
+      input: kind.input,
+      access: kind.access,
+      ...(http && { http: { ...http, params: kind.params } }),
+      run: (caller, input) => run(caller, ...kind.ids(input)),
+    });
+}

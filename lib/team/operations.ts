@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { operation, type Operation } from "../operations/define.ts";
+import { actionsOn, operation } from "../operations/define.ts";
 import { db } from "../db/client.ts";
 import { accessFields, personFields } from "../accounts/selects.ts";
 import { NotFoundError } from "../errors.ts";
@@ -69,22 +69,13 @@ const TeamListApiInput = z.object({
   limit: z.number().int().min(1).max(200).optional(),
 });
 
-const MEMBER_ACCESS = { partner: "users.manage" } as const;
-type MemberActionDeclaration<R> = Omit<Operation<typeof UserIdInput, typeof MEMBER_ACCESS, R>, "input" | "access" | "http" | "run"> & {
-  http?: Omit<NonNullable<Operation["http"]>, "params">;
-  run: (caller: PartnerCaller, userId: string) => Promise<R>;
-};
-
 /** An action on one team member: it names the member by id (`{id}` in its API path) and needs users.manage. */
-function memberAction<R>({ run, http, ...declaration }: MemberActionDeclaration<R>) {
-  return operation({
-    ...declaration,
-    input: UserIdInput,
-    access: MEMBER_ACCESS,
-    ...(http && { http: { ...http, params: idParam } }),
-    run: (caller, input) => run(caller, input.userId),
-  });
-}
+const memberAction = actionsOn({
+  input: UserIdInput,
+  access: { partner: "users.manage" },
+  params: idParam,
+  ids: (input) => [input.userId] as const,
+});
 
 export const listMembers = operation({
   name: "team.list",
