@@ -15,24 +15,20 @@
 // /customers/{id}/users is measured the same way against its own bare page
 // (app/bench/bare-customer-users). The machine is shared, so each page and its
 // baseline run back to back in every round and the table reports per-round ratios.
-import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import path from "node:path";
 // @ts-expect-error autocannon ships no types; the two calls below are all we use.
 import autocannon from "autocannon";
 import { encode } from "@auth/core/jwt";
 import pg from "pg";
 import { freePort } from "../scripts/support/postgres.ts";
-import { baselineHandler, openBenchDatabase } from "./support.ts";
+import { baselineHandler, openBenchDatabase, startBenchApp } from "./support.ts";
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const AMOUNT = process.env.AMOUNT ? Number(process.env.AMOUNT) : null;
 const MEMBERS = 50;
-const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
 
 const database = await openBenchDatabase("load");
 const { db } = await import("../lib/db/client.ts");
@@ -69,24 +65,9 @@ const session = await db.session.create({ data: { userId: admin.id, sessionVersi
 const cookieName = "authjs.session-token";
 const cookie = `${cookieName}=${await encode({ token: { sub: admin.id, sid: session.id }, secret, salt: cookieName })}`;
 
-console.log(process.env.SKIP_BUILD ? "[build] reusing the last build (SKIP_BUILD)" : "[build] next build…");
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  BENCH_PAGES: "true",
-  NODE_ENV: "production",
-  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
-  NEXT_TELEMETRY_DISABLED: "1",
-  OUTBOX_WORKER_ENABLED: "false",
-  APP_URL: "http://localhost:3000",
-};
-if (!process.env.SKIP_BUILD && spawnSync(NEXT, ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("next build failed");
-const appPort = await freePort();
-// CPU_PROF=<folder>: the server runs under `node --cpu-prof` and leaves a .cpuprofile there when the bench ends
-// (summarise it with `npx tsx bench/cpu-profile-summary.ts <file>`).
-const app = process.env.CPU_PROF
-  ? spawn(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.CPU_PROF)}`, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)], { cwd: ROOT, env, stdio: "ignore" })
-  : spawn(NEXT, ["start", "-p", String(appPort)], { cwd: ROOT, env, stdio: "ignore" });
-const appExited = new Promise((resolve) => app.once("exit", resolve));
+// BENCH_PAGES serves the bare baseline pages (app/bench). CPU_PROF=<folder>: the server runs under
+// `node --cpu-prof` and leaves a .cpuprofile there when the bench ends (bench/cpu-profile-summary.ts summarises it).
+const app = await startBenchApp({ env: { BENCH_PAGES: "true" }, host: "localhost" });
 
 // The baseline: the same team query, no framework, no session.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -143,9 +124,9 @@ async function load(url: string, headers: Record<string, string> = {}) {
   // then completes inside the measurement, so the CPU per request is exact.
   const size = AMOUNT ? { amount: AMOUNT } : { duration: SECONDS };
   await autocannon({ url, connections: CONNECTIONS, headers, timeout: 60, ...(AMOUNT ? { amount: Math.ceil(AMOUNT / 5) } : { duration: 3 }) }); // warm-up
-  const cpuBefore = cpuMs(app.pid!);
+  const cpuBefore = cpuMs(app.pid);
   const result = await autocannon({ url, connections: CONNECTIONS, headers, timeout: 60, ...size });
-  const cpuPerRequest = (cpuMs(app.pid!) - cpuBefore) / Math.max(1, result.requests.total);
+  const cpuPerRequest = (cpuMs(app.pid) - cpuBefore) / Math.max(1, result.requests.total);
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
   // On a loaded machine a few connections may time out; say so rather than hide it.
   if (result.errors > 0) console.log(`[load] ${url}: ${result.errors} errors (${result.timeouts} timeouts) of ${result.requests.total} requests`);
@@ -155,7 +136,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 
 try {
   for (let i = 0; ; i++) {
-    const response = await fetch(`http://localhost:${appPort}/team`, { headers: { cookie }, redirect: "manual" }).catch(() => null);
+    const response = await fetch(`${app.base}/team`, { headers: { cookie }, redirect: "manual" }).catch(() => null);
     if (response?.status === 200 && (await response.text()).includes("Last049")) break;
     if (response && response.status !== 200 && i > 40) throw new Error(`/team answered ${response.status}: is the session cookie right?`);
     if (i > 240) throw new Error("the portal did not start");
@@ -163,21 +144,21 @@ try {
   }
   if (process.env.PROFILE) {
     // Where the time goes: other signed-in pages of the same layout.
-    for (const url of ["/", "/customers"]) console.log(url, await load(`http://localhost:${appPort}${url}`, { cookie }));
+    for (const url of ["/", "/customers"]) console.log(url, await load(`${app.base}${url}`, { cookie }));
   }
   const pages = [
     { label: "/team, signed in", url: `/team`, baseline: `/bench/bare-team?partner=${partner.id}`, ratios: [] as number[], cpuRatios: [] as number[] },
     { label: `/customers/{id}/users, signed in`, url: `/customers/${customer.id}/users`, baseline: `/bench/bare-customer-users?customer=${customer.id}`, ratios: [] as number[], cpuRatios: [] as number[] },
   ];
-  const check = await fetch(`http://localhost:${appPort}${pages[1].url}`, { headers: { cookie } });
+  const check = await fetch(`${app.base}${pages[1].url}`, { headers: { cookie } });
   if (check.status !== 200 || !(await check.text()).includes("User050")) throw new Error(`${pages[1].url} answered ${check.status} or without its users`);
   console.log(`\n| round | page | requests/s | p50 | p99 | server CPU / request | bare page requests/s | p50 | p99 | server CPU / request | ratio of requests/s | ratio of CPU / request (bare ÷ page) |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const page of pages) {
       // Interleaved: the baseline and the page run back to back, so a busy machine slows both alike.
-      const baseline = await load(`http://localhost:${appPort}${page.baseline}`);
-      const subject = await load(`http://localhost:${appPort}${page.url}`, { cookie });
+      const baseline = await load(`${app.base}${page.baseline}`);
+      const subject = await load(`${app.base}${page.url}`, { cookie });
       page.ratios.push(subject.rps / baseline.rps);
       page.cpuRatios.push(baseline.cpu / subject.cpu);
       console.log(
@@ -196,8 +177,7 @@ try {
     );
   }
 } finally {
-  app.kill("SIGTERM");
-  await Promise.race([appExited, new Promise((resolve) => setTimeout(resolve, 10_000))]); // the profile is written on exit
+  await app.stop(); // waits for the exit, when a CPU profile is written
   bare.close();
   await pool.end();
   await db.$disconnect();

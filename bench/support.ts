@@ -88,7 +88,9 @@ export async function cursorAfter(db: BenchDb, customerId: string, offset: numbe
   const [row] = await db.$queryRaw<{ lastName: string; firstName: string; id: string }[]>`
     SELECT "lastName", "firstName", "id" FROM "User" WHERE "customerId" = ${customerId}::uuid AND "kind" = 'CUSTOMER' AND "deletedAt" IS NULL
     ORDER BY "lastName", "firstName", "id" OFFSET ${offset} LIMIT 1`;
-  return { row, cursor: Buffer.from(JSON.stringify({ l: row.lastName, f: row.firstName, i: row.id })).toString("base64url") };
+  // Imported here, not above: lib/ is server-only, and this module loads before rerunUnderServerCondition.
+  const { encodeCursor } = await import("../lib/lists/name-keyset.ts");
+  return { row, cursor: encodeCursor({ l: row.lastName, f: row.firstName, i: row.id }) };
 }
 
 /**
@@ -142,10 +144,12 @@ export function baselineHandler(handle: (request: IncomingMessage, response: Ser
 
 /**
  * The portal as production runs it, on the benchmark's database: `next build` into BENCH_DIST_DIR (.next-bench;
- * SKIP_BUILD reuses the last build), then `next start` on a free port of 127.0.0.1, the outbox worker off.
- * Call after openBenchDatabase (the app inherits its DATABASE_URL); `stop()` ends it.
+ * SKIP_BUILD reuses the last build), then `next start` on a free port of `host` (127.0.0.1), the outbox worker off;
+ * `env` adds to the build's and the server's environment. Call after openBenchDatabase (the app inherits its
+ * DATABASE_URL); `base` is its address, `pid` its process (whose CPU a benchmark may read), `stop()` ends it.
  */
-export async function startBenchApp() {
+export async function startBenchApp(options: { env?: Record<string, string>; host?: string } = {}) {
+  const host = options.host ?? "127.0.0.1";
   const root = path.resolve(import.meta.dirname, "..");
   const next = path.join(root, "node_modules/.bin/next");
   const env: NodeJS.ProcessEnv = {
@@ -155,6 +159,7 @@ export async function startBenchApp() {
     NEXT_TELEMETRY_DISABLED: "1",
     OUTBOX_WORKER_ENABLED: "false",
     APP_URL: "http://localhost:3000",
+    ...options.env,
   };
   delete env.BENCH_CHILD;
   console.log(process.env.SKIP_BUILD ? "[build] reusing the last build (SKIP_BUILD)" : "[build] next build…");
@@ -163,13 +168,14 @@ export async function startBenchApp() {
   }
   const port = await freePort();
   // CPU_PROF=<folder>: the server runs under `node --cpu-prof` (summarise with bench/cpu-profile-summary.ts).
-  const args = ["start", "-H", "127.0.0.1", "-p", String(port)];
+  const args = ["start", "-H", host, "-p", String(port)];
   const app = process.env.CPU_PROF
     ? spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.CPU_PROF)}`, path.join(root, "node_modules/next/dist/bin/next"), ...args], { cwd: root, env, stdio: "ignore" })
     : spawn(next, args, { cwd: root, env, stdio: "ignore" });
   const exited = new Promise((resolve) => app.once("exit", resolve));
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: `http://${host}:${port}`,
+    pid: app.pid!,
     async stop() {
       app.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);

@@ -13,22 +13,34 @@ export type ActivationEmailProps = {
 export const subject = ({ partnerName }: ActivationEmailProps) =>
   `You're invited to join ${partnerName} on Partner Portal`;
 
-/** The invitation's frame, shared by the first invitation and a resent one (emails/invite-resent.tsx): only the words around the link differ. */
+/**
+ * The frame of every email with an activation link: the first invitation, a
+ * resent one (emails/invite-resent.tsx), the reminder (emails/invite-reminder.tsx)
+ * and a customer user's welcome (emails/customer-welcome.tsx). Only the words
+ * around the link differ.
+ */
 export function InvitationEmail({
   preview,
   heading,
   intro,
+  closing = <>If you weren&apos;t expecting this invitation, you can ignore this email.</>,
   firstName,
   activationUrl,
   expiresAt,
-}: Pick<ActivationEmailProps, "firstName" | "activationUrl" | "expiresAt"> & { preview: string; heading: string; intro: ReactNode }) {
+}: Pick<ActivationEmailProps, "firstName" | "activationUrl" | "expiresAt"> & {
+  preview: string;
+  heading: string;
+  intro: ReactNode;
+  /** The last paragraph, after the expiry; null for none. */
+  closing?: ReactNode;
+}) {
   return (
     <EmailLayout preview={preview} heading={heading}>
       <Paragraph>Hello {firstName},</Paragraph>
       <Paragraph>{intro}</Paragraph>
       <ActionLink href={activationUrl} label="Activate your account" />
       <Paragraph>This link works once and expires on {formatExpiry(expiresAt)}.</Paragraph>
-      <Paragraph>If you weren&apos;t expecting this invitation, you can ignore this email.</Paragraph>
+      {closing !== null && <Paragraph>{closing}</Paragraph>}
     </EmailLayout>
   );
 }
@@ -44,7 +56,7 @@ export default function ActivationEmail({ invitedByName, partnerName, ...link }:
   );
 }
 
-/** What the email preview shows, for both invitation emails. */
+/** What the email preview shows, for the invitation emails (first, resent, reminder). */
 export const INVITATION_PREVIEW_PROPS = {
   firstName: "Grace",
   invitedByName: "Alice Admin",

@@ -1,4 +1,4 @@
-import { ActionLink, EmailLayout, formatExpiry, Paragraph } from "./_layout.tsx";
+import { InvitationEmail } from "./activation.tsx";
 
 /** A customer user's welcome (Add user / import with "Email an activation link", and Resend welcome email). */
 export type CustomerWelcomeEmailProps = {
@@ -15,18 +15,20 @@ export type CustomerWelcomeEmailProps = {
 
 export const subject = ({ customerName }: CustomerWelcomeEmailProps) => `Welcome: activate your ${customerName} account on Partner Portal`;
 
-export default function CustomerWelcomeEmail({ firstName, partnerName, customerName, username, activationUrl, expiresAt }: CustomerWelcomeEmailProps) {
+export default function CustomerWelcomeEmail({ partnerName, customerName, username, ...link }: CustomerWelcomeEmailProps) {
   return (
-    <EmailLayout preview={`${partnerName} created your ${customerName} account`} heading="Welcome">
-      <Paragraph>Hello {firstName},</Paragraph>
-      <Paragraph>
-        {partnerName} created an account for you as a user of {customerName}. Activate it to choose your password and see
-        your licenses. Your user name is {username}; you can also sign in with this email address.
-      </Paragraph>
-      <ActionLink href={activationUrl} label="Activate your account" />
-      <Paragraph>This link works once and expires on {formatExpiry(expiresAt)}.</Paragraph>
-      <Paragraph>If you weren&apos;t expecting this email, you can ignore it.</Paragraph>
-    </EmailLayout>
+    <InvitationEmail
+      {...link}
+      preview={`${partnerName} created your ${customerName} account`}
+      heading="Welcome"
+      intro={
+        <>
+          {partnerName} created an account for you as a user of {customerName}. Activate it to choose your password and see
+          your licenses. Your user name is {username}; you can also sign in with this email address.
+        </>
+      }
+      closing={<>If you weren&apos;t expecting this email, you can ignore it.</>}
+    />
   );
 }
 

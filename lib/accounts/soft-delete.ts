@@ -4,6 +4,7 @@ import { recordAuditMany } from "../audit/record.ts";
 import { endSessions } from "../auth/sessions.ts";
 import { NotFoundError } from "../errors.ts";
 import { sendAccountRestoredEmail } from "./restored-notice.ts";
+import { expireOpenLinks } from "../auth/user-tokens.ts";
 
 // Delete, restore and purge of an account (DESIGN §4), the same for team
 // members (lib/team/manage.ts) and customer users (lib/customers/customer-users.ts):
@@ -51,7 +52,7 @@ export async function softDeleteAccount(tx: Tx, userId: string, deletedById: str
   const now = new Date();
   await tx.user.update({ where: { id: userId }, data: { ...data, deletedAt: now, deletedById } });
   await endSessions(tx, userId, "deleted");
-  await tx.userToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  await expireOpenLinks(tx, userId, undefined, now);
   return now;
 }
 

@@ -64,10 +64,14 @@ export function auditDiff(before: Record<string, unknown>, after: Record<string,
   return changes;
 }
 
-/** The value an event set for `field` (its `to`), read from stored `changes`. */
+/**
+ * The value an event set for `field` (its `to`), read from stored `changes`.
+ * Events are append-only (never rewritten), so one written before the
+ * `{ from, to }` shape holds the bare value: that is its `to`.
+ */
 export function auditValue(changes: unknown, field: string): unknown {
   const change = (changes as Record<string, unknown> | null)?.[field];
-  return isChange(change) ? change.to : null;
+  return isChange(change) ? change.to : (change ?? null);
 }
 
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {

@@ -10,7 +10,7 @@ import { consumeRateLimit, RATE_LIMITS } from "../security/rate-limit.ts";
 import { normalizeEmail } from "../validation/fields.ts";
 import type { PartnerCaller } from "./caller.ts";
 import type { RequestMeta } from "./request-meta.ts";
-import { consumeUserToken, findUsableToken, issueUserToken } from "./user-tokens.ts";
+import { consumeUserToken, expireOpenLinks, findUsableToken, issueUserToken } from "./user-tokens.ts";
 import { assertMayActOn, lockPartnerTeam } from "../team/rules.ts";
 import { verifyCurrentPassword } from "./change-password.ts";
 import { endSessions } from "./sessions.ts";
@@ -117,7 +117,7 @@ export async function queueEmailChange(
     await recordAudit(tx, caller, {
       action: "user.email_change_requested",
       target: { type: "user", id: user.id },
-      changes: { from: user.email, to: newEmail },
+      changes: { email: { from: user.email, to: newEmail } },
     });
   });
   wakeOutboxWorker();
@@ -130,8 +130,7 @@ export async function queueEmailChange(
  * they held when it was asked for.
  */
 export async function cancelPendingEmailChanges(tx: Tx, userId: string) {
-  const now = new Date();
-  await tx.userToken.updateMany({ where: { userId, purpose: "EMAIL_CHANGE", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  await expireOpenLinks(tx, userId, "EMAIL_CHANGE");
 }
 
 async function assertEmailFree(email: string, partnerId: string | null, field: string) {
@@ -168,8 +167,7 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
       });
       // Links mailed to the old address (activation, reset) die with it: whoever still reads that inbox
       // must not activate or take the account. Any new link (Resend welcome, Forgot password) goes to the new address.
-      const now = new Date();
-      await tx.userToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await expireOpenLinks(tx, userId);
       await endSessions(tx, userId, "email_changed");
       await enqueueEmail(tx, {
         template: "email-change-notice",

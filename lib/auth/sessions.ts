@@ -54,29 +54,23 @@ export async function revokeSession(sessionId: string) {
  */
 export async function endSessions(
   tx: Tx,
-  who: string | readonly string[] | { partnerId: string },
+  who: string | { partnerId: string },
   reason: SessionEndReason,
   options: { keep?: string } = {},
 ) {
   const now = new Date();
-  if (typeof who === "object" && "partnerId" in who) {
+  if (typeof who === "object") {
     await tx.session.updateMany({ where: { revokedAt: null, user: { partnerId: who.partnerId } }, data: { revokedAt: now, revokedReason: reason } });
     return;
   }
-  const userIds = typeof who === "string" ? [who] : [...who];
-  if (userIds.length === 0) return;
-  await tx.user.updateMany({ where: { id: { in: userIds } }, data: { sessionVersion: { increment: 1 } } });
+  const userId = who;
+  const { sessionVersion } = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
   await tx.session.updateMany({
-    where: { userId: { in: userIds }, revokedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
+    where: { userId, revokedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
     data: { revokedAt: now, revokedReason: reason },
   });
-  if (options.keep) {
-    const kept = await tx.session.findUnique({ where: { id: options.keep }, select: { userId: true } });
-    if (kept && userIds.includes(kept.userId)) {
-      const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: kept.userId }, select: { sessionVersion: true } });
-      await tx.session.update({ where: { id: options.keep }, data: { sessionVersion } });
-    }
-  }
+  // The kept session (the caller's own) moves to the new version, so it stays valid.
+  if (options.keep) await tx.session.updateMany({ where: { id: options.keep, userId }, data: { sessionVersion } });
 }
 
 /** The session and its user, if the session may still be used. */

@@ -5,10 +5,15 @@ import type { TokenPurpose } from "../db/generated/enums.ts";
 import { generateToken, hashToken } from "./tokens.ts";
 
 /**
- * Issues a single-use link token. Earlier unused tokens of the same purpose
- * stop working at once (they are expired, not deleted, so an old link can
- * still tell who asked for a new one).
+ * Makes a user's unused links stop working now (of one purpose, or all of
+ * them). They are expired, not deleted, so an old link can still tell who
+ * asked for a new one.
  */
+export async function expireOpenLinks(tx: Tx, userId: string, purpose?: TokenPurpose, now = new Date()) {
+  await tx.userToken.updateMany({ where: { userId, purpose, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+}
+
+/** Issues a single-use link token. Earlier unused tokens of the same purpose stop working at once. */
 export async function issueUserToken(
   tx: Tx,
   userId: string,
@@ -17,10 +22,7 @@ export async function issueUserToken(
   extra: { newEmail?: string } = {},
 ) {
   const now = new Date();
-  await tx.userToken.updateMany({
-    where: { userId, purpose, usedAt: null, expiresAt: { gt: now } },
-    data: { expiresAt: now },
-  });
+  await expireOpenLinks(tx, userId, purpose, now);
   const token = generateToken();
   const record = await tx.userToken.create({
     data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + ttlMs), newEmail: extra.newEmail },

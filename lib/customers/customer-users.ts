@@ -24,6 +24,7 @@ import { z } from "zod";
 import { choice, cleanText, readId, searchText } from "../http/params.ts";
 import { afterName, BY_NAME, decodeCursor, encodeCursor, NameCursorShape } from "../lists/name-keyset.ts";
 import { personFields } from "../accounts/selects.ts";
+import { expireOpenLinks } from "../auth/user-tokens.ts";
 
 export const CUSTOMER_USERS_PAGE_SIZE = 50;
 
@@ -139,10 +140,7 @@ export async function resetCustomerUserPassword(caller: PartnerCaller, customerI
         ...(invited ? { status: "ACTIVE" as const } : {}),
       },
     });
-    if (invited) {
-      const now = new Date();
-      await tx.userToken.updateMany({ where: { userId: user.id, purpose: "ACTIVATION", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-    }
+    if (invited) await expireOpenLinks(tx, user.id, "ACTIVATION");
     await endSessions(tx, user.id, "temporary_password_reset");
     await recordAudit(tx, caller, {
       action: "customer_user.password_reset",

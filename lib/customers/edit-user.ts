@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client.ts";
-import { recordAudit } from "../audit/record.ts";
+import { auditDiff, recordAudit } from "../audit/record.ts";
 import { NotFoundError } from "../errors.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
@@ -52,13 +52,10 @@ export async function updateCustomerUser(caller: PartnerCaller, input: EditCusto
     if (!before) throw new NotFoundError(NOT_FOUND);
     const after = { firstName: input.firstName, lastName: input.lastName, phone: input.phone };
     await tx.user.update({ where: { id: before.id }, data: after });
-    const changes = Object.fromEntries(
-      (["firstName", "lastName", "phone"] as const).filter((key) => before[key] !== after[key]).map((key) => [key, { from: before[key], to: after[key] }]),
-    );
     await recordAudit(tx, caller, {
       action: "customer_user.updated",
       target: { type: "user", id: before.id },
-      changes: { customerId: input.customerId, ...changes },
+      changes: { customerId: input.customerId, ...auditDiff(before, after) },
     });
     return { id: before.id, ...after };
   });

@@ -75,6 +75,10 @@ export type ImportCheck = {
   invalidCount: number;
   /** The original rows (cells clipped) plus Status and Message columns. */
   resultsCsv: string;
+  /** What the import then writes against, as the check read it. */
+  customer: { id: string; name: string };
+  /** The customer's subscription ids by product code (lowercase). */
+  subscriptionIds: Map<string, string>;
 };
 
 
@@ -133,7 +137,7 @@ export function importCheckResult(check: ImportCheck): ImportCheckResult {
 /** Validates every row of the file against the customer's data; writes nothing but the conflicts' audit event. */
 export async function checkImport(caller: PartnerCaller, customerId: string, text: string): Promise<ImportCheck> {
   requirePermission(caller, "customers.manage");
-  const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { id: true } });
+  const customer = await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { id: true, name: true } });
   if (!customer) throw new NotFoundError("That customer doesn't exist.");
   const { headerRecord, dataRecords, omittedRecords } = parseImportCsv(text, IMPORT_MAX_ROWS);
   const header = headerRecord.fields.map((name) => name.trim());
@@ -249,7 +253,15 @@ export async function checkImport(caller: PartnerCaller, customerId: string, tex
       row.errors.map((error) => `${error.field}: ${error.message}`).join(" "),
     ]),
   ]);
-  return { header, rows, validCount: rows.length - invalidCount, invalidCount, resultsCsv };
+  return {
+    header,
+    rows,
+    validCount: rows.length - invalidCount,
+    invalidCount,
+    resultsCsv,
+    customer,
+    subscriptionIds: new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.id])),
+  };
 }
 
 /**
@@ -297,13 +309,8 @@ export async function importCustomerUsers(
   const byEmail = options.welcome === "activation_email";
   if (valid.length === 0) throw ValidationError.field("file", "No row of the file can be imported.");
 
-  const subscriptions = await db.subscription.findMany({
-    where: { customerId, partnerId: caller.partnerId },
-    select: { id: true, product: { select: { code: true } } },
-  });
-  const subscriptionByCode = new Map(subscriptions.map((s) => [s.product.code.toLowerCase(), s.id]));
   const subscriptionIdFor = (code: string) => {
-    const id = subscriptionByCode.get(code.toLowerCase());
+    const id = check.subscriptionIds.get(code.toLowerCase());
     if (!id) throw new ConflictError(`The ${code} subscription changed since the check. Check the file again.`);
     return id;
   };
@@ -315,7 +322,7 @@ export async function importCustomerUsers(
     return { id: randomUUID(), row, username, temporaryPassword: byEmail ? null : generateTemporaryPassword() };
   });
   const now = new Date();
-  const customerName = (await db.customer.findFirst({ where: { id: customerId, partnerId: caller.partnerId }, select: { name: true } }))?.name ?? "";
+  const customerName = check.customer.name;
 
   try {
     await db.$transaction(

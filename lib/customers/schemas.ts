@@ -67,9 +67,16 @@ export type UpdateCustomerInput = z.output<typeof UpdateCustomerInput>;
  */
 export const WELCOME_METHODS = ["temporary_password", "activation_email"] as const;
 export type WelcomeMethod = (typeof WELCOME_METHODS)[number];
+/** The method when none is chosen: what the forms start with, and what the API assumes. */
+export const DEFAULT_WELCOME: WelcomeMethod = "temporary_password";
+/** How each method is offered on the Add user and Import users forms. */
+export const WELCOME_OPTIONS = [
+  { value: "activation_email", label: "Email an activation link", description: "The user chooses their own password through a single-use link." },
+  { value: "temporary_password", label: "Show a temporary password", description: "You hand it over; the user changes it at first sign-in." },
+] satisfies { value: WelcomeMethod; label: string; description: string }[];
 export const welcomeField = z
   .enum(WELCOME_METHODS, { error: 'Choose "Email an activation link" (activation_email) or "Show a temporary password" (temporary_password).' })
-  .default("temporary_password");
+  .default(DEFAULT_WELCOME);
 
 export const CustomerUserInput = z.object({
   customerId: id("Unknown customer."),

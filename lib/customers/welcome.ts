@@ -5,6 +5,7 @@ import { enqueueEmail, enqueueEmails } from "../email/outbox.ts";
 import { wakeOutboxWorker } from "../email/worker.ts";
 import { env } from "../env.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
+import type { UserStatus } from "../db/generated/enums.ts";
 import type { PartnerCaller } from "../auth/caller.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { endSessions } from "../auth/sessions.ts";
@@ -50,8 +51,27 @@ export async function queueWelcomeEmails(tx: Tx, caller: PartnerCaller, customer
   await enqueueEmails(tx, users.map((user, i) => welcomeEmail(caller, customerName, user, links[i])));
 }
 
-const ALREADY_CHOSE_PASSWORD = (name: string) => `${name} has already chosen a password, so there is nothing to welcome them to. Reset their password instead.`;
+type WelcomeState = { lastSignInAt: Date | null; status: UserStatus; mustChangePassword: boolean };
+
+/**
+ * Why a welcome email can't be (re)sent to this customer user, or null when it
+ * can: not to anyone who has signed in, nor to one who chose their own password
+ * through a link (activated, then never signed in), nor to a disabled user.
+ * The user's page offers the button by this rule and the server refuses by it.
+ */
+export function welcomeBlocker(user: WelcomeState): "signed_in" | "chose_password" | "disabled" | null {
+  if (user.lastSignInAt) return "signed_in";
+  if (user.status === "ACTIVE" && !user.mustChangePassword) return "chose_password";
+  if (user.status === "DISABLED") return "disabled";
+  return null;
+}
+
 const ALREADY_SIGNED_IN = (name: string) => `${name} has already signed in, so there is nothing to welcome them to. Reset their password instead.`;
+const REFUSALS = {
+  signed_in: ALREADY_SIGNED_IN,
+  chose_password: (name) => `${name} has already chosen a password, so there is nothing to welcome them to. Reset their password instead.`,
+  disabled: (name) => `${name} is disabled. Enable them before sending a welcome email.`,
+} satisfies Record<NonNullable<ReturnType<typeof welcomeBlocker>>, (name: string) => string>;
 
 /**
  * "Resend welcome email" for a customer user who has never signed in: a new
@@ -70,15 +90,14 @@ export async function resendCustomerUserWelcome(caller: PartnerCaller, customerI
   const customer = user?.customer;
   if (!user || !customer) throw new NotFoundError("That user doesn't exist.");
   const name = `${user.firstName} ${user.lastName}`;
-  if (user.lastSignInAt) throw new ConflictError(ALREADY_SIGNED_IN(name));
-  if (user.status === "ACTIVE" && !user.mustChangePassword) throw new ConflictError(ALREADY_CHOSE_PASSWORD(name));
-  if (user.status === "DISABLED") throw new ConflictError(`${name} is disabled. Enable them before sending a welcome email.`);
+  const blocker = welcomeBlocker(user);
+  if (blocker) throw new ConflictError(REFUSALS[blocker](name));
   await consumeRateLimit(RATE_LIMITS.resendInvitePerUser, user.id);
 
   await db.$transaction(async (tx) => {
     // Guarded: a first sign-in that commits meanwhile wins, and nothing is sent.
     const { count } = await tx.user.updateMany({
-      // Nor one who chose their own password through a link (activated, then never signed in).
+      // The same rule as welcomeBlocker, stated as a condition on the row so that it holds at the moment of the write.
       where: { ...where, lastSignInAt: null, status: { not: "DISABLED" }, NOT: { status: "ACTIVE", mustChangePassword: false } },
       data: { status: "INVITED", passwordHash: null, mustChangePassword: false },
     });

@@ -26,3 +26,17 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * Awaits data a page can do without (a "Copy user" source named in the query
+ * string): `NotFoundError` → null, so another tenant's id is simply not
+ * offered; anything else is unexpected and goes to app/error.tsx.
+ */
+export async function orNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -70,9 +70,9 @@ export async function changeLicenses(
         if (result === "no_seat") change.refused.push(subscription.product.name);
       }
     }
-    const short = [...new Set([...out.values()].flatMap((result) => result.refused))];
+    const short = [...new Set(out.flatMap((result) => result.refused))];
     if (options.allOrNothing && short.length) throw new ConflictError(`No free seat left for ${short.join(", ")}. Order more seats or leave it out.`);
-    for (const result of out.values()) {
+    for (const result of out) {
       if (result.assigned.length + result.revoked.length + result.refused.length === 0) continue;
       await recordAudit(tx, caller, {
         action: "license.changed",
@@ -83,9 +83,9 @@ export async function changeLicenses(
     await recordLicenseChanges(
       tx,
       caller,
-      [...out.values()].map((r) => ({ customerId: customer.id, customerName: customer.name, userName: r.name, assigned: r.assigned, revoked: r.revoked })),
+      out.map((r) => ({ customerId: customer.id, customerName: customer.name, userName: r.name, assigned: r.assigned, revoked: r.revoked })),
     );
-    return [...out.values()];
+    return out;
   }, SEAT_TRANSACTION);
   wakeOutboxWorker();
   return results;

@@ -117,9 +117,12 @@ type Counts = {
  * subscriptions almost full as they are now.
  */
 async function weeklyStats(tx: Tx, partnerId: string, week: IsoWeek): Promise<Required<Pick<WeeklySummaryEmailProps, "team" | "customers">>> {
-  // How many licenses each audited action assigned or revoked, from what it recorded (`changes` is { field: { from, to } }).
-  const arrayLength = (field: "assigned" | "revoked" | "productIds" | "licenses" | "licensesRestored" | "licensesAtDeletion") =>
-    Prisma.raw(`CASE WHEN jsonb_typeof("changes"->'${field}'->'to') = 'array' THEN jsonb_array_length("changes"->'${field}'->'to') ELSE 0 END`);
+  // How many licenses each audited action assigned or revoked, from what it recorded: `changes` is
+  // { field: { from, to } }, or the bare value in an event written before that shape (events are never rewritten).
+  const arrayLength = (field: "assigned" | "revoked" | "productIds" | "licenses" | "licensesRestored" | "licensesAtDeletion") => {
+    const value = `coalesce("changes"->'${field}'->'to', "changes"->'${field}')`;
+    return Prisma.raw(`CASE WHEN jsonb_typeof(${value}) = 'array' THEN jsonb_array_length(${value}) ELSE 0 END`);
+  };
   const [counts] = await tx.$queryRaw<Counts[]>`
     SELECT
        count(*) FILTER (WHERE "action" = 'user.invited')::int AS invited,

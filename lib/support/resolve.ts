@@ -11,6 +11,7 @@ import { assertMayActOnAccount, assertMayPlacePartnerUser, assertStaff, staffAct
 import type { Caller } from "../auth/caller.ts";
 import { endSessions } from "../auth/sessions.ts";
 import type { MoveInvitedUserInput } from "./schemas.ts";
+import { expireOpenLinks } from "../auth/user-tokens.ts";
 
 // Duplicate-email resolution and on-behalf help (DESIGN §7).
 
@@ -59,9 +60,8 @@ export async function detachEmail(caller: Caller, userId: string, reason: string
       data: { email: placeholder, emailNormalized: placeholder, status: "DISABLED" },
     });
     await endSessions(tx, user.id, "email_detached");
-    const now = new Date();
     // An activation or reset link already mailed to the address must not open this account any more.
-    await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    await expireOpenLinks(tx, user.id);
     const partnerId = user.partnerId ?? user.customer?.partnerId ?? null;
     await recordAudit(tx, staffActor(caller, partnerId), {
       action: "user.email_detached",

@@ -225,12 +225,12 @@ export async function deleteTeamMember(caller: PartnerCaller, userId: string) {
         `${reports} ${reports === 1 ? "person reports" : "people report"} to ${fullName(user)}. Assign them another manager before deleting ${user.firstName}.`,
       );
     }
-    await softDeleteAccount(tx, user.id, caller.userId);
+    const deletedAt = await softDeleteAccount(tx, user.id, caller.userId);
     if (managesUsers(user) && user.status === "ACTIVE") await assertUserManagerRemains(tx, caller.partnerId, user);
     await recordAudit(tx, caller, {
       action: "user.deleted",
       target: { type: "user", id: user.id },
-      changes: { deletedAt: { from: null, to: new Date() }, email: { from: user.email, to: null } },
+      changes: { deletedAt: { from: null, to: deletedAt }, email: { from: user.email, to: null } },
     });
     return user;
   });

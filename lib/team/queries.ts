@@ -73,7 +73,7 @@ export async function listTeamPage(caller: PartnerCaller, filters: Partial<TeamL
       const extra = extras.get(user.id);
       const shown = displayStatus({ ...user, invitationExpiresAt: extra?.invitationExpiresAt ?? null }, now);
       const manager = managerId && extra?.managerFirstName != null ? { id: managerId, firstName: extra.managerFirstName, lastName: extra.managerLastName ?? "" } : null;
-      return { ...user, manager, displayStatus: shown, invitationExpiresAt: shown.invitationExpiresAt, invitationExpired: shown.key === "INVITATION_EXPIRED" };
+      return { ...user, manager, displayStatus: shown };
     }),
     nextCursor:
       users.length > pageSize && last

@@ -107,11 +107,9 @@ const WALKS: Record<string, () => Promise<Walk>> = {
   },
 
   "customer user pages": async () => {
-    const { partner, admin } = await createPartner();
+    const { partner } = await createPartner();
     const { customer } = await createCustomerWithSubscription(partner.id, 1);
-    const customerUser = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer" });
-    const withPassword = await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { passwordHash: true } });
-    await db.user.update({ where: { id: customerUser.id }, data: { passwordHash: withPassword.passwordHash } });
+    const customerUser = await createCustomerUser(customer, { firstName: "Cara", lastName: "Customer", withPassword: true });
     return { login: customerUser.email, paths: ["/", "/account/change-password"] };
   },
 };

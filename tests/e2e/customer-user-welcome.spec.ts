@@ -2,6 +2,7 @@
 import { expect, test, uniqueEmail } from "./fixtures";
 import { waitForEmail } from "./support/mail";
 import { CustomerUsersPage } from "./pages/customer-users-page";
+import { activationLinkIn, NewPasswordPage } from "./pages/new-password-page";
 import { createCustomer, createCustomerUser, createProduct, createSubscription } from "../support/customer-factories";
 
 test("an admin adds a customer user with an emailed activation link; the user activates, signs in and sees their license", async ({
@@ -27,7 +28,7 @@ test("an admin adds a customer user with an emailed activation link; the user ac
   await expect(page.getByText(/temporary password/i)).toHaveCount(0);
 
   const subject = /Welcome: activate your Welcome Dental account/;
-  const activationLink = async () => (await waitForEmail({ to: email, subject })).links.find((href) => href.includes("/activate/"))!;
+  const activationLink = async () => activationLinkIn(await waitForEmail({ to: email, subject }));
   const firstLink = await activationLink();
 
   // Resend from the user's page (never signed in): a new link replaces the first.
@@ -45,9 +46,7 @@ test("an admin adds a customer user with an emailed activation link; the user ac
   await expect(page.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Welcome, Wendy" })).toBeVisible();
-  await page.getByLabel("New password", { exact: true }).fill("lighthouse over the bay");
-  await page.getByLabel("Confirm password", { exact: true }).fill("lighthouse over the bay");
-  await page.getByRole("button", { name: "Activate account" }).click();
+  await new NewPasswordPage(page).choose("lighthouse over the bay", "Activate account");
   await expect(page.getByRole("region", { name: "Your licenses" })).toContainText("Welcome Suite");
 
   // The link works once.

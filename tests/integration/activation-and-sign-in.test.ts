@@ -11,8 +11,7 @@ import {
 import { AccountDisabledSignIn, signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { ValidationError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import { createPartner, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { createPartner, createPartnerUser, TEST_PASSWORD, testPasswordHash, uniqueEmail } from "../support/factories";
 import { latestLinkToken } from "../support/outbox";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -114,7 +113,7 @@ describe("signing in", () => {
     // Invited: no session even with a password on the account (set by a half-finished flow or a restore), and
     // the same answer as a wrong password: nothing tells a guesser the address is invited.
     const invited = await createPartnerUser(partner.id, { status: "INVITED" });
-    await db.user.update({ where: { id: invited.id }, data: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+    await db.user.update({ where: { id: invited.id }, data: { passwordHash: await testPasswordHash() } });
     expect(await signInWithPassword(invited.email, TEST_PASSWORD, meta)).toBeNull();
     expect(await signInWithPassword(invited.email, "wrong password here", meta)).toBeNull();
     const bare = await createPartnerUser(partner.id, { status: "INVITED" });

@@ -38,6 +38,18 @@ describe("account lookup", () => {
 });
 
 describe("detaching an email", () => {
+  it("shows the previous email and reason of a detachment audited before the { from, to } shape", async () => {
+    // Audit events are append-only: one written before the shape keeps its bare values and must still read.
+    const { caller: support } = await createStaffUser("support");
+    const { partner } = await createPartner();
+    const user = await createPartnerUser(partner.id);
+    const earlier = uniqueEmail("earlier");
+    await db.auditEvent.create({
+      data: { action: "user.email_detached", targetType: "user", targetId: user.id, partnerId: partner.id, changes: { previousEmail: earlier, reason: "Duplicate" } },
+    });
+    expect((await getAccountOrThrow(support, user.id)).detachment).toMatchObject({ previousEmail: earlier, reason: "Duplicate" });
+  });
+
   it("requires a reason", () => {
     const parsed = DetachEmailInput.safeParse({ userId: crypto.randomUUID(), reason: "  " });
     expect(parsed.error?.issues[0]).toMatchObject({ path: ["reason"], message: expect.stringMatching(/reason/) });

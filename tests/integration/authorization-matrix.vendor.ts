@@ -5,7 +5,6 @@
 // cell's "nothing changed" covers what they would have changed.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
 import { issueUserToken } from "@/lib/auth/user-tokens";
 import { runOperation } from "@/lib/operations/run";
 import { suspendPartnerOp } from "@/lib/partners/operations";
@@ -26,8 +25,6 @@ async function linkFor(ctx: FixtureContext, purpose: TokenPurpose, status: "ACTI
   const { token } = await db.$transaction((tx) => issueUserToken(tx, user.id, purpose, 3600_000, extra));
   return { user, token };
 }
-
-let passwordHash: Promise<string> | undefined;
 
 export const VENDOR_FIXTURES: Record<string, Fixture> = {
   "partners.create": async () => ({ name: `Matrix Partner ${randomUUID().slice(0, 8)}`, firstName: "Mona", lastName: "Matrix", email: uniqueEmail("mx-partner") }),
@@ -79,13 +76,7 @@ export const VENDOR_FIXTURES: Record<string, Fixture> = {
   },
   "auth.forgotPassword": async (ctx) => ({ login: (await member(ctx)).email }),
   "auth.resetPassword": async (ctx) => ({ token: (await linkFor(ctx, "PASSWORD_RESET", "ACTIVE")).token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-  // Your own password: the actor's current one (a customer user is given one first, as after their first sign-in).
-  "auth.changePassword": async (ctx) => {
-    if (ctx.actor && !ctx.actor.apiKeyId) {
-      const own = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
-      if (!own.passwordHash) await db.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)) } });
-    }
-    return { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
-  },
+  // Your own password: the actor's current one (every signed-in caller of the matrix has TEST_PASSWORD).
+  "auth.changePassword": async () => ({ currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
   "auth.confirmEmailChange": async (ctx) => ({ token: (await linkFor(ctx, "EMAIL_CHANGE", "ACTIVE", { newEmail: uniqueEmail("mx-confirmed") })).token }),
 };

@@ -18,15 +18,10 @@ import { inviteTeamMember } from "@/lib/team/invite";
 import { NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { createPartner } from "../support/factories";
 import { createCustomerUser, createCustomerWithSubscription } from "../support/customer-factories";
+import { fileErrorOf } from "../support/refusals";
 import { randomUUID } from "node:crypto";
 
 const tag = () => randomUUID().slice(0, 8);
-
-async function fileErrorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors.file[0];
-}
 
 async function setup(seats = 10) {
   const { partner, caller } = await createPartner();

@@ -4,12 +4,10 @@
 // for good: a restore brings the account back, never the old sessions. Nobody
 // else's session is touched.
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { deleteCustomerUserOp, deleteCustomerUsersOp, restoreCustomerUserOp, restoreCustomerUsersOp } from "@/lib/customers/operations";
 import { runOperation } from "@/lib/operations/run";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/sessions";
-import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError } from "@/lib/errors";
 import { createPartner, TEST_PASSWORD } from "../support/factories";
 import { createCustomer, createCustomerUser } from "../support/customer-factories";
@@ -18,8 +16,7 @@ const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 
 /** A customer user with a password of their own, signed in on two devices. */
 async function signedInCustomerUser(customer: { id: string; partnerId: string }) {
-  const user = await createCustomerUser(customer);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+  const user = await createCustomerUser(customer, { withPassword: true });
   const laptop = await signInWithPassword(user.email, TEST_PASSWORD, meta);
   const phone = await signInWithPassword(user.email, TEST_PASSWORD, { ...meta, userAgent: "phone" });
   return { user, sessions: [laptop!.sessionId, phone!.sessionId] };

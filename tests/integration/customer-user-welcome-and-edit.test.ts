@@ -122,9 +122,11 @@ describe("welcoming a customer user by email", () => {
     await db.user.update({ where: { id: admin.id }, data: { notifications: ["invitation_accepted", "security"] } });
     const { customer, subscription } = await createCustomerWithSubscription(partner.id, 1);
     const email = uniqueEmail("welcome");
-    const { result } = await (async () => ({
-      result: await runOperation(addCustomerUserOp, { customerId: customer.id, firstName: "Wendy", lastName: "Welcome", email, productIds: [subscription.productId], welcome: "activation_email" }, caller),
-    }))();
+    const result = await runOperation(
+      addCustomerUserOp,
+      { customerId: customer.id, firstName: "Wendy", lastName: "Welcome", email, productIds: [subscription.productId], welcome: "activation_email" },
+      caller,
+    );
     expect(result.credential).toBeNull();
     expect(result.temporaryPassword).toBeNull();
     const saved = await db.user.findUniqueOrThrow({ where: { id: result.id } });

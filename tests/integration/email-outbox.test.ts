@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { DevMailboxQuery, listDevMailbox } from "@/lib/email/mailbox";
@@ -12,44 +10,11 @@ import { inviteTeamMember } from "@/lib/team/invite";
 import { InviteUserInput } from "@/lib/team/schemas";
 import { createPartner, uniqueEmail } from "../support/factories";
 import { captureErrorLogs } from "../support/logs";
+import { type ReceivedMessage, startSmtpServer } from "../support/smtp-server";
 
 // The real outbox, worker and nodemailer against a real SMTP server on
 // 127.0.0.1. Every pass is limited to this file's recipients, because other
 // test files share the database.
-
-type Received = { from: string; to: string[]; raw: string };
-
-async function startSmtpServer(port = 0) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    secure: false,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  const address = (server.server.address() as AddressInfo).port;
-  return {
-    port: address,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function useSmtpUrl(url: string | undefined) {
   if (url === undefined) delete process.env.SMTP_URL;
@@ -58,13 +23,17 @@ function useSmtpUrl(url: string | undefined) {
 }
 
 const originalSmtpUrl = process.env.SMTP_URL;
+/** Every message the SMTP server accepted, in order. */
+const received: ReceivedMessage[] = [];
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let closedPort: number;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer((message) => {
+    received.push(message);
+  });
   // A port nothing listens on: the "SMTP server is down" case.
-  const gone = await startSmtpServer();
+  const gone = await startSmtpServer(() => {});
   closedPort = gone.port;
   await gone.close();
 });
@@ -106,7 +75,7 @@ describe("the email outbox", () => {
     expect(await db.outboxEmail.count({ where: { to } })).toBe(0);
     useSmtpUrl(`smtp://127.0.0.1:${smtp.port}`);
     expect(await deliverDueEmails({ recipients: [to] })).toBe(0);
-    expect(smtp.received.filter((mail) => mail.to.includes(to))).toHaveLength(0);
+    expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(0);
   });
 
   it("keeps one row for a repeated dedupe key, without an error", async () => {
@@ -144,7 +113,7 @@ describe("the email outbox", () => {
     expect(await deliverDueEmails({ recipients })).toBe(0);
 
     for (const email of emails) {
-      const mails = smtp.received.filter((mail) => mail.to.includes(email.to));
+      const mails = received.filter((mail) => mail.to.includes(email.to));
       expect(mails).toHaveLength(1);
       // Undo quoted-printable soft line breaks, which may split a long URL.
       const raw = mails[0].raw.replace(/=\r?\n/g, "");
@@ -169,7 +138,7 @@ describe("the email outbox", () => {
     await inviteTeamMember(caller, InviteUserInput.parse({ firstName: "Ivy", lastName: "Invitee", email: to, role: "sales" }));
 
     expect(await deliverDueEmails({ recipients: [to] })).toBe(1);
-    const raw = smtp.received.find((mail) => mail.to.includes(to))!.raw.replace(/=\r?\n/g, "");
+    const raw = received.find((mail) => mail.to.includes(to))!.raw.replace(/=\r?\n/g, "");
     const token = raw.match(/\/activate\/([A-Za-z0-9_-]+)/)?.[1];
     expect(token).toBeTruthy();
     // The link the invitee got works …
@@ -211,7 +180,7 @@ describe("the email outbox", () => {
       status: "SENT",
       attempts: 2,
     });
-    expect(smtp.received.filter((mail) => mail.to.includes(to))).toHaveLength(1);
+    expect(received.filter((mail) => mail.to.includes(to))).toHaveLength(1);
   });
 
   it("gives up after the last attempt and marks the email FAILED", async () => {

@@ -11,19 +11,14 @@ import { checkPartnerImportOp, importPartnersOp } from "@/lib/partners/import-op
 import { partnerImportTemplateCsv } from "@/lib/partners/import";
 import { parseCsv } from "@/lib/csv/parse";
 import { EMAIL_HELD_PREFIX } from "@/lib/support/email-holder";
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { createPartner, uniqueEmail } from "../support/factories";
 import { createStaffUser } from "../support/staff-factories";
+import { fileErrorOf } from "../support/refusals";
 
 const tag = () => randomUUID().slice(0, 8);
 const csvFile = (text: string) => new File([text], "partners.csv", { type: "text/csv" });
 const HEADER = "Partner name,First name,Last name,Email,Phone";
-
-async function fileErrorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors.file?.[0];
-}
 
 /** What the file would write: partners by name, users and activation emails by address. */
 async function written(names: string[], emails: string[]) {

@@ -18,6 +18,9 @@ describe("changing the login email", () => {
 
     await requestEmailChange(caller, user.id, newEmail);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+    // The audit log reads "email: old → new", in the one shape every event uses.
+    const requested = await db.auditEvent.findFirstOrThrow({ where: { action: "user.email_change_requested", targetId: user.id } });
+    expect(requested.changes).toEqual({ email: { from: user.email, to: newEmail } });
     expect(await db.outboxEmail.count({ where: { to: user.email, template: "email-change-notice" } })).toBe(1);
     const token = await latestLinkToken(newEmail, "email-change-confirm");
     expect(await describeEmailChangeLink(token)).toMatchObject({ oldEmail: user.email, newEmail });

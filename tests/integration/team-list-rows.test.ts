@@ -27,9 +27,9 @@ describe("team list rows", () => {
 
     const rows = new Map((await listTeamPage(caller)).members.map((m) => [m.id, m]));
     expect(rows.get(reporter.id)?.manager).toEqual({ id: admin.id, firstName: admin.firstName, lastName: admin.lastName });
-    expect(rows.get(invitee.id)).toMatchObject({ manager: null, invitationExpiresAt: soon, invitationExpired: false });
+    expect(rows.get(invitee.id)).toMatchObject({ manager: null, displayStatus: { key: "INVITED", invitationExpiresAt: soon } });
     expect(rows.get(invitee.id)?.displayStatus.label).toBe("Invited");
-    expect(rows.get(admin.id)).toMatchObject({ manager: null, invitationExpiresAt: null, invitationExpired: false });
+    expect(rows.get(admin.id)).toMatchObject({ manager: null, displayStatus: { key: "ACTIVE", invitationExpiresAt: null } });
     expect([...rows.values()].some((m) => m.lastName === "Foreign")).toBe(false);
 
     await db.userToken.updateMany({ where: { userId: invitee.id, expiresAt: soon }, data: { expiresAt: new Date(Date.now() - 1000) } });

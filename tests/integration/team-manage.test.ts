@@ -21,6 +21,7 @@ import { findLiveSession } from "@/lib/auth/sessions";
 import type { PartnerCaller } from "@/lib/auth/caller";
 import { callerFor, createPartner, editInputFor, createPartnerUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { TEST_META } from "../support/request";
+import { fieldErrorsOf } from "../support/refusals";
 
 async function rejection(promise: Promise<unknown>) {
   return promise.then(
@@ -29,12 +30,6 @@ async function rejection(promise: Promise<unknown>) {
     },
     (error: unknown) => error,
   );
-}
-
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await rejection(promise);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
 }
 
 const reload = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
@@ -74,7 +69,7 @@ describe("editing a team member", () => {
     const target = await createPartnerUser(partner.id, { role: null, permissions: ["customers.view", "users.view"] });
     const actor = callerFor(manager);
 
-    const errors = await fieldErrors(updateTeamMember(actor, editInputFor(target, { permissions: ["customers.view", "users.view", "settings.manage"] })));
+    const errors = await fieldErrorsOf(updateTeamMember(actor, editInputFor(target, { permissions: ["customers.view", "users.view", "settings.manage"] })));
     expect(errors.permissions[0]).toMatch(/can't grant permissions you don't have: Manage settings/);
     expect((await reload(target.id)).permissions).toEqual(["customers.view", "users.view"]);
 
@@ -87,7 +82,7 @@ describe("editing a team member", () => {
   it("refuses to let anyone remove their own permissions", async () => {
     const { partner, admin, caller } = await createPartner();
     await createPartnerUser(partner.id); // another admin, so "last admin" isn't the reason
-    const errors = await fieldErrors(updateTeamMember(caller, editInputFor(admin, { role: "sales" })));
+    const errors = await fieldErrorsOf(updateTeamMember(caller, editInputFor(admin, { role: "sales" })));
     expect(errors.role[0]).toMatch(/can't change your own role or permissions/);
     expect((await reload(admin.id)).role).toBe("partner_admin");
   });
@@ -96,10 +91,10 @@ describe("editing a team member", () => {
     const a = await createPartner();
     const b = await createPartner();
     const user = await createPartnerUser(a.partner.id, { role: "sales" });
-    expect((await fieldErrors(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive" })))).managerId).toEqual([
+    expect((await fieldErrorsOf(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive" })))).managerId).toEqual([
       "A Partner Account Executive needs a manager.",
     ]);
-    const foreign = await fieldErrors(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive", managerId: b.admin.id })));
+    const foreign = await fieldErrorsOf(updateTeamMember(a.caller, editInputFor(user, { role: "account_executive", managerId: b.admin.id })));
     expect(foreign.managerId[0]).toMatch(/Partner Admin of your organization/);
     await updateTeamMember(a.caller, editInputFor(user, { role: "account_executive", managerId: a.admin.id }));
     expect((await reload(user.id)).managerId).toBe(a.admin.id);
@@ -109,7 +104,7 @@ describe("editing a team member", () => {
     const { partner, caller } = await createPartner();
     const boss = await createPartnerUser(partner.id, { firstName: "Bea", lastName: "Boss" });
     await createPartnerUser(partner.id, { role: "account_executive", managerId: boss.id });
-    const errors = await fieldErrors(updateTeamMember(caller, editInputFor(boss, { role: "sales" })));
+    const errors = await fieldErrorsOf(updateTeamMember(caller, editInputFor(boss, { role: "sales" })));
     expect(errors.role[0]).toMatch(/1 person reports to Bea Boss\. Assign them another manager first/);
   });
 
@@ -233,7 +228,7 @@ describe("delete and restore", () => {
     await deleteTeamMember(caller, ae.id);
     await deleteTeamMember(caller, boss.id);
 
-    expect((await fieldErrors(restoreTeamMember(caller, RestoreUserInput.parse({ userId: ae.id })))).managerId).toEqual([RESTORE_NEEDS_MANAGER]);
+    expect((await fieldErrorsOf(restoreTeamMember(caller, RestoreUserInput.parse({ userId: ae.id })))).managerId).toEqual([RESTORE_NEEDS_MANAGER]);
     await restoreTeamMember(caller, RestoreUserInput.parse({ userId: ae.id, managerId: caller.userId }));
     expect(await reload(ae.id)).toMatchObject({ deletedAt: null, managerId: caller.userId });
   });
@@ -300,7 +295,7 @@ describe("team list", () => {
     expect((await listTeamPage(caller, { ...search, status: "disabled" })).members).toHaveLength(1);
     const invited = (await listTeamPage(caller, { ...search, status: "invited" })).members;
     expect(invited).toHaveLength(1);
-    expect(invited[0].invitationExpired).toBe(true); // no link at all: shown as Expired, never "invalid"
+    expect(invited[0].displayStatus.key).toBe("INVITATION_EXPIRED"); // no link at all: shown as Expired, never "invalid"
     expect((await listTeamPage(caller, { ...search, role: "read_only" })).members).toHaveLength(1);
 
     const first = await listTeamPage(caller, search, 3);

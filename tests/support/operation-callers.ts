@@ -50,9 +50,8 @@ export async function callerOfKind(kind: CallerKind, partner: TestPartner): Prom
       return (await createStaffUser(kind)).caller;
     case "customer": {
       const customer = await createCustomer(partner.partner.id);
-      const user = await createCustomerUser(customer);
+      const user = await createCustomerUser(customer, { withPassword: true });
       return testCaller({ ...user, role: null, permissions: [] }, { kind: "CUSTOMER", partnerId: partner.partner.id, partnerName: partner.partner.name });
-
     }
     case "signedOut":
       return null;

@@ -11,3 +11,8 @@ export async function fieldErrorsOf(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fieldErrors;
 }
+
+/** The message shown next to a form's file field (imports); fails the test unless the call is refused with field errors. */
+export async function fileErrorOf(promise: Promise<unknown>) {
+  return (await fieldErrorsOf(promise)).file?.[0];
+}

@@ -5,6 +5,8 @@ import { SMTPServer } from "smtp-server";
 import { freePort } from "../../scripts/support/postgres";
 
 export type ReceivedMessage = {
+  /** The envelope's sender (MAIL FROM) as sent; "" for a null sender. */
+  from: string;
   /** The envelope's recipients, lower-cased. */
   to: string[];
   /** The message as it came over the wire (MIME source). */
@@ -24,7 +26,14 @@ export async function startSmtpServer(onMessage: (message: ReceivedMessage) => v
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
-          .then((parsed) => onMessage({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: raw.toString("utf8"), parsed }))
+          .then((parsed) =>
+            onMessage({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              raw: raw.toString("utf8"),
+              parsed,
+            }),
+          )
           .then(() => callback(), callback);
       });
     },

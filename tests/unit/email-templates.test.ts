@@ -67,6 +67,26 @@ describe.each(templateFiles)("emails/%s", (file) => {
 });
 
 describe("invitation emails", () => {
+  // The four emails with an activation link share one frame (emails/activation.tsx InvitationEmail).
+  const activationLinkEmails = {
+    activation: invitation,
+    "invite-resent": invitation,
+    "invite-reminder": invitation,
+    "customer-welcome": { firstName: "Grace", partnerName: "Acme Resellers", customerName: "Fabrikam Dental", username: "grace.h", activationUrl, expiresAt: invitation.expiresAt },
+  } satisfies { [T in EmailTemplate]?: EmailProps[T] };
+
+  it.each(Object.keys(activationLinkEmails) as (keyof typeof activationLinkEmails)[])(
+    "%s has the link, the expiry sentence and a plain-text part",
+    async (template) => {
+      const email = await renderEmail(template, activationLinkEmails[template] as never);
+      expect(linksIn(email.html)).toEqual([activationUrl]);
+      expect(email.text).toContain(activationUrl);
+      expect(email.text).toContain("This link works once and expires on 4 January 2030 at 12:00 UTC.");
+      expect(email.text).toContain("Hello Grace,");
+      expect(email.text).not.toMatch(/<[a-z]/i);
+    },
+  );
+
   it.each(["activation", "invite-resent"] as const)("%s names the partner and when the link expires", async (template) => {
     const email = await renderEmail(template, invitation);
     expect(email.text).toContain("Acme Resellers");

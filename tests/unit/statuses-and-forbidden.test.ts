@@ -55,14 +55,25 @@ describe("the page permission table", () => {
   it("is what every partner page's guard reads: each page passes its own route, each route is a page", () => {
     const root = join(process.cwd(), "app", "(portal)");
     const pages = files(root).filter((path) => path.endsWith(`${sep}page.tsx`));
+    // The only pages without requirePartnerPage: every signed-in user (partner
+    // member or customer user) may open them, so they guard with requireCaller.
+    const openToEverySignedInUser = [
+      "/", // the dashboard: it shows each caller what they may reach
+      "/team/me", // one's own account
+    ];
     const guarded = new Map<string, string>();
+    const unguarded: string[] = [];
     for (const path of pages) {
       const source = readFileSync(path, "utf8");
-      const call = source.match(/requirePartnerPage\(([^)]*)\)/);
-      if (!call) continue; // pages every signed-in user may open (dashboard, own account)
       const route = `/${relative(root, path).split(sep).slice(0, -1).join("/")}`;
-      guarded.set(route, call[1]);
+      const call = source.match(/requirePartnerPage\(([^)]*)\)/);
+      if (call) guarded.set(route, call[1]);
+      else {
+        unguarded.push(route);
+        expect(source, `${route} has no guard at all`).toMatch(/\brequireCaller\(\)/);
+      }
     }
+    expect(unguarded.sort(), "pages without requirePartnerPage").toEqual([...openToEverySignedInUser].sort());
     for (const [route, argument] of guarded) expect(argument, `guard of ${route}`).toBe(JSON.stringify(route));
     expect([...guarded.keys()].sort()).toEqual(Object.keys(PARTNER_PAGES).sort());
   });

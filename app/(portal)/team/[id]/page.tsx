@@ -19,6 +19,7 @@ import {
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
 import { PhoneField } from "@/components/form/person-fields";
+import { SignInEmailSection } from "@/components/form/sign-in-email-section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { ManagerField, NotificationsField, PermissionsField, RoleField } from "../member-fields";
@@ -94,18 +95,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       )}
 
       {!refusal && (
-      <section aria-labelledby="email-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
-        <h2 id="email-heading" className="text-lg font-semibold">Sign-in email</h2>
-        <p className="mb-4 mt-1 text-sm text-gray-700">
-          Currently {member.email}. A new address must be confirmed through a link sent to it; {member.firstName} is told at
-          the current address.
-          {member.pendingEmail && ` A change to ${member.pendingEmail.newEmail} is waiting for confirmation until ${formatDateTime(member.pendingEmail.expiresAt)}.`}
-        </p>
-        <ActionForm action={requestEmailChangeAction} aria-label="Change sign-in email" hiddenFields={{ userId: member.id }}>
-          <TextField name="newEmail" label="New email" type="email" autoComplete="off" required />
-          <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
-        </ActionForm>
-      </section>
+        <SignInEmailSection
+          action={requestEmailChangeAction}
+          hiddenFields={{ userId: member.id }}
+          email={member.email}
+          firstName={member.firstName}
+          pendingEmail={member.pendingEmail}
+        />
       )}
 
       {!refusal && (

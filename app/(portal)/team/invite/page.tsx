@@ -4,7 +4,7 @@ import { getTeamMemberOrThrow } from "@/lib/team/manage";
 import { ceilingRefusal } from "@/lib/team/ceiling";
 import { inviteUserAction } from "@/lib/team/actions";
 import { DEFAULT_NOTIFICATIONS, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
-import { NotFoundError } from "@/lib/errors";
+import { orNull } from "@/lib/http/page";
 import { optionalId, readSearchParams, type RawSearchParams } from "@/lib/http/params";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { NewPersonFields } from "@/components/form/person-fields";
@@ -20,13 +20,7 @@ export default async function InviteUserPage({ searchParams }: { searchParams: P
   } = readSearchParams(await searchParams, { copy: optionalId });
   const managers = await listManagerCandidates(caller);
   // "Copy user": start from another member's role, permissions, manager and settings.
-  const copied =
-    copy
-      ? await getTeamMemberOrThrow(caller, copy).catch((error: unknown) => {
-          if (error instanceof NotFoundError) return null;
-          throw error;
-        })
-      : null;
+  const copied = copy ? await orNull(getTeamMemberOrThrow(caller, copy)) : null;
   // The privilege ceiling (DESIGN §10): nobody copies permissions beyond their own.
   // (Copying reads the primary user without changing them, so only the permissions count.)
   const copyRefusal = copied && ceilingRefusal(caller, copied, false, "copy them");

@@ -6,6 +6,8 @@ import { idOrNotFound, orNotFound } from "@/lib/http/page";
 import { requestCustomerUserEmailChangeAction, resendCustomerUserWelcomeAction, updateCustomerUserAction } from "@/lib/customers/actions";
 import { ActionForm, SubmitButton } from "@/components/form/action-form";
 import { TextField } from "@/components/form/fields";
+import { SignInEmailSection } from "@/components/form/sign-in-email-section";
+import { welcomeBlocker } from "@/lib/customers/welcome";
 import { PhoneField } from "@/components/form/person-fields";
 import { ActionButton } from "@/components/form/action-button";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -14,6 +16,15 @@ import { BackLink } from "@/components/ui/back-link";
 
 export const metadata = { title: "Edit customer user" };
 
+/** The note under the Account buttons: why "Resend welcome email" is offered or not (welcomeBlocker). */
+const WELCOME_NOTES = {
+  offered: (firstName) => `${firstName} hasn't signed in yet. Resend welcome email sends a new activation link; earlier links and any temporary password stop working.`,
+  signed_in: (firstName) => `${firstName} has signed in, so a welcome email is no longer offered. Reset their password from the users list if they are locked out.`,
+  chose_password: (firstName) =>
+    `${firstName} has already chosen a password, so a welcome email is no longer offered. Reset their password from the users list if they are locked out.`,
+  disabled: (firstName) => `${firstName} is disabled, so a welcome email is not offered.`,
+} satisfies Record<NonNullable<ReturnType<typeof welcomeBlocker>> | "offered", (firstName: string) => string>;
+
 export default async function EditCustomerUserPage({ params }: { params: Promise<{ id: string; userId: string }> }) {
   const caller = await requirePartnerPage("/customers/[id]/users/[userId]");
   const { id, userId } = await params;
@@ -21,6 +32,7 @@ export default async function EditCustomerUserPage({ params }: { params: Promise
   const user = await orNotFound(getCustomerUserOrThrow(caller, customer.id, idOrNotFound(userId)));
   const name = `${user.firstName} ${user.lastName}`;
   const ids = { customerId: customer.id, userId: user.id };
+  const blocker = welcomeBlocker(user);
 
   return (
     <div className="max-w-3xl">
@@ -46,22 +58,18 @@ export default async function EditCustomerUserPage({ params }: { params: Promise
         </ActionForm>
       </section>
 
-      <section aria-labelledby="email-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
-        <h2 id="email-heading" className="text-lg font-semibold">Sign-in email</h2>
-        <p className="mb-4 mt-1 text-sm text-gray-700">
-          Currently {user.email}. A new address must be confirmed through a link sent to it; {user.firstName} is told at the current address.
-          {user.pendingEmail && ` A change to ${user.pendingEmail.newEmail} is waiting for confirmation until ${formatDateTime(user.pendingEmail.expiresAt)}.`}
-        </p>
-        <ActionForm action={requestCustomerUserEmailChangeAction} aria-label="Change sign-in email" hiddenFields={ids}>
-          <TextField name="newEmail" label="New email" type="email" autoComplete="off" required />
-          <SubmitButton pendingLabel="Sending…">Send confirmation link</SubmitButton>
-        </ActionForm>
-      </section>
+      <SignInEmailSection
+        action={requestCustomerUserEmailChangeAction}
+        hiddenFields={ids}
+        email={user.email}
+        firstName={user.firstName}
+        pendingEmail={user.pendingEmail}
+      />
 
       <section aria-labelledby="account-heading" className="mt-6 rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="account-heading" className="mb-4 text-lg font-semibold">Account</h2>
         <div className="flex flex-wrap items-start gap-3">
-          {!user.lastSignInAt && user.status !== "DISABLED" && (
+          {!blocker && (
             <ActionButton action={resendCustomerUserWelcomeAction} fields={ids} label="Resend welcome email" pendingLabel="Sending…" />
           )}
           <Link
@@ -72,9 +80,7 @@ export default async function EditCustomerUserPage({ params }: { params: Promise
           </Link>
         </div>
         <p className="mt-3 text-sm text-gray-600">
-          {user.lastSignInAt
-            ? `${user.firstName} has signed in, so a welcome email is no longer offered. Reset their password from the users list if they are locked out.`
-            : `${user.firstName} hasn't signed in yet. Resend welcome email sends a new activation link; earlier links and any temporary password stop working.`}
+          {WELCOME_NOTES[blocker ?? "offered"](user.firstName)}
         </p>
       </section>
     </div>

@@ -4,7 +4,8 @@ import { importCustomerUsersAction } from "@/lib/customers/actions";
 import { useActionPost } from "@/components/form/post-values";
 import { CredentialsConfirmation } from "../../../credentials-confirmation";
 import { ImportCheckForm } from "@/components/import/import-check-form";
-import { WELCOME_OPTIONS } from "../new/add-user-flow";
+import { DEFAULT_WELCOME, WELCOME_OPTIONS, type WelcomeMethod } from "@/lib/customers/schemas";
+import { DataTable } from "@/components/ui/table";
 
 /**
  * Choose how users get in (an emailed activation link or a temporary password),
@@ -14,7 +15,7 @@ import { WELCOME_OPTIONS } from "../new/add-user-flow";
  */
 export function ImportFlow({ customerId }: { customerId: string }) {
   const [state, post, pending] = useActionPost(importCustomerUsersAction);
-  const [welcome, setWelcome] = useState("temporary_password");
+  const [welcome, setWelcome] = useState<WelcomeMethod>(DEFAULT_WELCOME);
 
   if (state?.ok && state.data.step === "imported") {
     const { credentials, welcomed, skipped } = state.data;
@@ -27,23 +28,17 @@ export function ImportFlow({ customerId }: { customerId: string }) {
           {welcomed.length > 0 && " Each was sent a welcome email with an activation link."}
         </p>
         {welcomed.length > 0 && (
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-lg font-semibold">Welcome emails sent</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-4">Name</th>
-                <th scope="col" className="py-1">Email</th>
-              </tr>
-            </thead>
-            <tbody>
+          <section aria-labelledby="welcomed-heading">
+            <h2 id="welcomed-heading" className="mb-2 text-lg font-semibold">Welcome emails sent</h2>
+            <DataTable caption="Welcome emails sent" headers={["Name", "Email"]}>
               {welcomed.map((user) => (
                 <tr key={user.userId}>
-                  <td className="py-1 pr-4">{user.name}</td>
-                  <td className="py-1">{user.email}</td>
+                  <td className="px-4 py-2">{user.name}</td>
+                  <td className="px-4 py-2">{user.email}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
+          </section>
         )}
         {credentials.length > 0 && (
           <CredentialsConfirmation

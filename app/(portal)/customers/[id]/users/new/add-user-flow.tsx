@@ -6,16 +6,11 @@ import { ChoiceGroup } from "@/components/form/fields";
 import { NewPersonFields } from "@/components/form/person-fields";
 import { addCustomerUserAction, type AddedCustomerUser } from "@/lib/customers/actions";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
+import { DEFAULT_WELCOME, WELCOME_OPTIONS } from "@/lib/customers/schemas";
 import { CredentialsConfirmation } from "../../../credentials-confirmation";
 
 type Subscription = { productId: string; name: string; free: number };
 type Created = AddedCustomerUser;
-
-/** The welcome choice (lib/customers/schemas.ts WELCOME_METHODS), shared with the import form. */
-export const WELCOME_OPTIONS = [
-  { value: "activation_email", label: "Email an activation link", description: "The user chooses their own password through a single-use link." },
-  { value: "temporary_password", label: "Show a temporary password", description: "You hand it over; the user changes it at first sign-in." },
-];
 
 /** Add a user → confirmation (temporary password, or the welcome email sent) → "Add another user" starts a fresh form. */
 export function AddUserFlow({
@@ -83,7 +78,7 @@ export function AddUserFlow({
         ) : (
           <p className="text-sm text-gray-700">This customer has no subscriptions yet, so no licenses can be assigned.</p>
         )}
-        <ChoiceGroup name="welcome" legend="Sign-in details" type="radio" options={WELCOME_OPTIONS} defaults={["temporary_password"]} />
+        <ChoiceGroup name="welcome" legend="Sign-in details" type="radio" options={WELCOME_OPTIONS} defaults={[DEFAULT_WELCOME]} />
         <SubmitButton pendingLabel="Adding user…">Add user</SubmitButton>
       </ActionForm>
     </div>
