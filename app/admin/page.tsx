@@ -19,6 +19,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       <p role="status" className="mb-6 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
         Your password was changed. Other sessions have been signed out.
       </p>
+      <h1 className="mb-4 text-2xl font-semibold">Welcome, {staff.firstName}</h1>
       <Link href={home} className="text-blue-700 underline">
         Continue to the vendor console
       </Link>
