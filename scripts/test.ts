@@ -46,8 +46,8 @@ try {
 }
 
 // One step of the run. A step with a JSON report adds that report's counts to
-// the totals (and one failure when it crashed before writing it); a step
-// without one counts as one failure when it fails.
+// the totals; a step that fails without a failed test in its report (none,
+// a crash before writing it, an error outside any test) counts one failure.
 type Step = {
   label: string;
   command: string;
@@ -90,15 +90,15 @@ for (const step of steps) {
   if (step.report) rmSync(step.report.file, { force: true });
   const passed = run(step.label, step.command, step.args, step.env);
   ok = passed && ok;
-  if (!step.report) {
-    if (!passed) totals.failed += 1;
-    continue;
-  }
+  const failedBefore = totals.failed;
   try {
-    step.report.count(step.report.file);
+    step.report?.count(step.report.file);
   } catch {
-    totals.failed += 1; // the runner crashed before reporting
+    // the runner crashed before reporting: counted below
   }
+  // A failed step counts at least one failure, so the last line never says "0 failed" for a red run
+  // (no report, a crash before reporting, or an error outside any test such as a failed setup).
+  if (!passed && totals.failed === failedBefore) totals.failed += 1;
 }
 
 console.log(`\nAll tests finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
